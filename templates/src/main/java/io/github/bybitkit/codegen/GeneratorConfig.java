@@ -1,0 +1,153 @@
+package io.github.bybitkit.codegen;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The generator's configuration ({@code generator-config/bybitkit.yaml}): the Java-side facts the spec does not
+ * carry. Unknown keys are rejected so a typo cannot silently change nothing.
+ */
+public record GeneratorConfig(
+    String internalPackage,
+    String jsonPackage,
+    String transportClass,
+    String pageClass,
+    Map<String, String> securitySchemes,
+    Map<String, TagConfig> tags,
+    Map<String, SchemaType> schemaTypes,
+    Map<String, OperationConfig> operations) {
+
+  /** Where one spec tag's code goes. */
+  public record TagConfig(String packageName, String clientName, String groupName, String groupAccessor) {}
+
+  /** A spec schema mapped onto a hand-written Java type: an enum, or a type with its own adapter. */
+  public record SchemaType(String enumClass, String javaType, String adapterClass) {
+    public boolean isEnum() {
+      return enumClass != null;
+    }
+  }
+
+  /** How the public method presents the envelope's result. */
+  public enum ResultStyle { DIRECT, UNWRAP, PAGE }
+
+  /** Per-operation options. */
+  public record OperationConfig(Map<String, String> parameterNames, ResultStyle resultStyle, String unwrapField) {
+    static final OperationConfig DEFAULT = new OperationConfig(Map.of(), ResultStyle.DIRECT, null);
+  }
+
+  public OperationConfig operation(String operationId) {
+    return operations.getOrDefault(operationId, OperationConfig.DEFAULT);
+  }
+
+  public Optional<SchemaType> schemaType(String schemaName) {
+    return Optional.ofNullable(schemaTypes.get(schemaName));
+  }
+
+  public static GeneratorConfig load(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Object root = new Yaml().load(reader);
+      return parse(asMap(root, "the file"), file.toString());
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read generator config " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static GeneratorConfig parse(Map<String, Object> root, String source) {
+    allowOnly(root, source, "internalPackage", "jsonPackage", "runtime", "securitySchemes", "tags",
+        "schemaTypes", "operations");
+    Map<String, Object> runtime = asMap(require(root, "runtime", source), "runtime");
+    allowOnly(runtime, "runtime", "transport", "pageType");
+
+    Map<String, String> schemes = new LinkedHashMap<>();
+    asMap(require(root, "securitySchemes", source), "securitySchemes")
+        .forEach((name, scheme) -> schemes.put(name, String.valueOf(scheme)));
+
+    Map<String, TagConfig> tags = new LinkedHashMap<>();
+    asMap(require(root, "tags", source), "tags").forEach((tag, value) -> {
+      Map<String, Object> t = asMap(value, "tags." + tag);
+      allowOnly(t, "tags." + tag, "package", "client", "group", "accessor");
+      tags.put(tag, new TagConfig(string(t, "package", "tags." + tag), string(t, "client", "tags." + tag),
+          string(t, "group", "tags." + tag), string(t, "accessor", "tags." + tag)));
+    });
+
+    Map<String, SchemaType> schemaTypes = new LinkedHashMap<>();
+    asMap(root.getOrDefault("schemaTypes", Map.of()), "schemaTypes").forEach((schema, value) -> {
+      String where = "schemaTypes." + schema;
+      Map<String, Object> s = asMap(value, where);
+      allowOnly(s, where, "enum", "type", "adapter");
+      if (s.containsKey("enum") == s.containsKey("type") || s.containsKey("type") != s.containsKey("adapter")) {
+        throw new IllegalArgumentException(where + " needs either 'enum' or both 'type' and 'adapter'");
+      }
+      schemaTypes.put(schema, new SchemaType((String) s.get("enum"), (String) s.get("type"),
+          (String) s.get("adapter")));
+    });
+
+    Map<String, OperationConfig> operations = new LinkedHashMap<>();
+    asMap(root.getOrDefault("operations", Map.of()), "operations").forEach((op, value) -> {
+      String where = "operations." + op;
+      Map<String, Object> o = asMap(value, where);
+      allowOnly(o, where, "parameters", "result");
+      Map<String, String> names = new LinkedHashMap<>();
+      asMap(o.getOrDefault("parameters", Map.of()), where + ".parameters")
+          .forEach((wire, java) -> names.put(wire, String.valueOf(java)));
+      ResultStyle style = ResultStyle.DIRECT;
+      String unwrap = null;
+      Object result = o.get("result");
+      if ("page".equals(result)) {
+        style = ResultStyle.PAGE;
+      } else if ("direct".equals(result) || result == null) {
+        style = ResultStyle.DIRECT;
+      } else if (result instanceof Map<?, ?> r && r.size() == 1 && r.get("unwrap") instanceof String field) {
+        style = ResultStyle.UNWRAP;
+        unwrap = field;
+      } else {
+        throw new IllegalArgumentException(where + ".result must be direct, page or {unwrap: <field>}, was " + result);
+      }
+      operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap));
+    });
+
+    return new GeneratorConfig(string(root, "internalPackage", source), string(root, "jsonPackage", source),
+        string(runtime, "transport", "runtime"), string(runtime, "pageType", "runtime"), Map.copyOf(schemes),
+        tags, schemaTypes, operations);
+  }
+
+  private static Object require(Map<String, Object> map, String key, String where) {
+    Object value = map.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException(where + ": missing '" + key + "'");
+    }
+    return value;
+  }
+
+  private static String string(Map<String, Object> map, String key, String where) {
+    if (!(require(map, key, where) instanceof String s) || s.isBlank()) {
+      throw new IllegalArgumentException(where + "." + key + " must be a non-blank string");
+    }
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value, String where) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(where + " must be a mapping, was " + value);
+    }
+    return (Map<String, Object>) map;
+  }
+
+  private static void allowOnly(Map<String, Object> map, String where, String... keys) {
+    List<String> allowed = List.of(keys);
+    for (String key : map.keySet()) {
+      if (!allowed.contains(key)) {
+        throw new IllegalArgumentException(where + ": unknown key '" + key + "' (allowed: " + allowed + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,422 @@
+package io.github.bybitkit.codegen;
+
+import io.github.bybitkit.codegen.GeneratorConfig.OperationConfig;
+import io.github.bybitkit.codegen.GeneratorConfig.SchemaType;
+import io.github.bybitkit.codegen.GeneratorConfig.TagConfig;
+import io.github.bybitkit.codegen.ir.ApiModel;
+import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
+import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiParameter;
+import io.github.bybitkit.codegen.ir.ApiParameter.Bound;
+import io.github.bybitkit.codegen.ir.ApiProperty;
+import io.github.bybitkit.codegen.ir.ApiSpec;
+import io.github.bybitkit.codegen.ir.ApiTag;
+import io.github.bybitkit.codegen.ir.ApiType;
+import io.github.bybitkit.codegen.ir.ApiType.Custom;
+import io.github.bybitkit.codegen.ir.ApiType.EnumRef;
+import io.github.bybitkit.codegen.ir.ApiType.ListOf;
+import io.github.bybitkit.codegen.ir.ApiType.MapOf;
+import io.github.bybitkit.codegen.ir.ApiType.ModelRef;
+import io.github.bybitkit.codegen.ir.ApiType.Scalar;
+import io.github.bybitkit.codegen.ir.ApiType.ScalarKind;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.lang.model.SourceVersion;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.IJsonSchemaValidationProperties;
+
+/**
+ * Maps openapi-generator's {@link CodegenModel}s and {@link CodegenOperation}s to BybitKit's IR. This is the only
+ * class that knows openapi-generator's model; everything after it works on {@link ApiSpec}. It fails loudly, naming
+ * the schema or operation, on anything the emitters would not render faithfully.
+ */
+public final class IrMapper {
+  static final String TYPE_EXTENSION = "x-bybit-type";
+  static final String NONZERO_EXTENSION = "x-bybit-nonzero";
+
+  private final GeneratorConfig config;
+  private final Map<String, CodegenModel> modelsByClass = new HashMap<>();
+  private final Map<String, CodegenModel> modelsBySchema = new HashMap<>();
+
+  public IrMapper(GeneratorConfig config, List<CodegenModel> models) {
+    this.config = config;
+    for (CodegenModel model : models) {
+      modelsByClass.put(model.classname, model);
+      modelsBySchema.put(model.name, model);
+    }
+  }
+
+  /** Maps the operations (grouped by tag, in spec order) and every model they reach. */
+  public ApiSpec map(List<CodegenOperation> operations) {
+    Set<String> envelopeClasses = new HashSet<>();
+    Map<String, List<ApiOperation>> byTag = new LinkedHashMap<>();
+    Map<String, String> tagDescriptions = new HashMap<>();
+    for (CodegenOperation op : operations) {
+      if (op.tags == null || op.tags.size() != 1) {
+        throw new IllegalArgumentException(op.operationId + ": needs exactly one tag");
+      }
+      String tag = op.tags.get(0).getName();
+      if (!config.tags().containsKey(tag)) {
+        throw new IllegalArgumentException(op.operationId + ": tag " + tag + " has no entry under 'tags' in the generator config");
+      }
+      tagDescriptions.putIfAbsent(tag, clean(op.tags.get(0).getDescription()));
+      envelopeClasses.add(op.returnBaseType);
+      if (op.bodyParam != null) {
+        envelopeClasses.add(op.bodyParam.dataType);
+      }
+      byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(mapOperation(op));
+    }
+    for (String configured : config.operations().keySet()) {
+      if (operations.stream().noneMatch(op -> op.operationId.equals(configured))) {
+        throw new IllegalArgumentException("generator config names operation " + configured + ", which the spec does not have");
+      }
+    }
+
+    Map<String, String> packageBySchema = assignPackages(byTag, envelopeClasses);
+    List<ApiModel> models = new ArrayList<>();
+    for (Map.Entry<String, String> entry : new TreeMap<>(packageBySchema).entrySet()) {
+      models.add(mapModel(modelsBySchema.get(entry.getKey()), entry.getValue()));
+    }
+
+    List<ApiTag> tags = new ArrayList<>();
+    byTag.forEach((tag, ops) -> {
+      TagConfig t = config.tags().get(tag);
+      tags.add(new ApiTag(tag, tagDescriptions.get(tag), t.packageName(), t.clientName(), t.groupName(), t.groupAccessor(), List.copyOf(ops)));
+    });
+    return new ApiSpec(List.copyOf(models), List.copyOf(tags), config.internalPackage(), config.jsonPackage(),
+        config.transportClass(), config.pageClass());
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  private ApiOperation mapOperation(CodegenOperation op) {
+    String id = op.operationId;
+    String method = op.httpMethod.toUpperCase(java.util.Locale.ROOT);
+    if (!method.equals("GET") && !method.equals("POST")) {
+      throw new IllegalArgumentException(id + ": only GET and POST are supported, not " + method);
+    }
+    if (op.externalDocs == null || op.externalDocs.getUrl() == null) {
+      throw new IllegalArgumentException(id + ": needs externalDocs with the url of Bybit's documentation");
+    }
+    OperationConfig opConfig = config.operation(id);
+
+    List<ApiParameter> parameters = new ArrayList<>();
+    if (!op.pathParams.isEmpty() || !op.headerParams.isEmpty() || !op.formParams.isEmpty()) {
+      throw new IllegalArgumentException(id + ": only query parameters and JSON bodies are supported");
+    }
+    for (CodegenParameter p : op.queryParams) {
+      parameters.add(new ApiParameter(p.baseName, javaName(p.baseName, opConfig, id),
+          typeOf(p, p.vendorExtensions, p.isEnumRef, id + " parameter " + p.baseName), p.required,
+          clean(p.unescapedDescription), bound(p.minimum, p.exclusiveMinimum), bound(p.maximum, p.exclusiveMaximum),
+          Boolean.TRUE.equals(p.vendorExtensions.get(NONZERO_EXTENSION)), ApiParameter.Location.QUERY));
+    }
+    if (op.bodyParam != null) {
+      if (!method.equals("POST")) {
+        throw new IllegalArgumentException(id + ": a request body needs POST");
+      }
+      for (CodegenProperty p : op.bodyParam.vars) {
+        parameters.add(new ApiParameter(p.baseName, javaName(p.baseName, opConfig, id),
+            typeOf(p, p.vendorExtensions, p.isEnumRef, id + " body field " + p.baseName), p.required,
+            clean(p.unescapedDescription), bound(p.minimum, p.exclusiveMinimum),
+            bound(p.maximum, p.exclusiveMaximum), Boolean.TRUE.equals(p.vendorExtensions.get(NONZERO_EXTENSION)),
+            ApiParameter.Location.BODY));
+      }
+    }
+    for (String wire : opConfig.parameterNames().keySet()) {
+      if (parameters.stream().noneMatch(p -> p.wireName().equals(wire))) {
+        throw new IllegalArgumentException(id + ": generator config renames parameter " + wire + ", which the operation does not have");
+      }
+    }
+
+    CodegenModel response = modelsByClass.get(op.returnBaseType);
+    if (response == null) {
+      throw new IllegalArgumentException(id + ": needs a JSON response schema for 200");
+    }
+    Envelope envelope = envelopeOf(response, id);
+    CodegenProperty result = response.allVars.stream().filter(v -> v.baseName.equals("result")).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(id + ": the response schema has no 'result' property"));
+    ApiType resultType = typeOf(result, result.vendorExtensions, result.isEnumRef, id + " result");
+
+    return new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
+        op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
+        clean(result.unescapedDescription), resultShape(opConfig, resultType, id));
+  }
+
+  private String authOf(CodegenOperation op) {
+    if (op.authMethods == null || op.authMethods.isEmpty()) {
+      return "NONE";
+    }
+    if (op.authMethods.size() != 1) {
+      throw new IllegalArgumentException(op.operationId + ": needs at most one security scheme");
+    }
+    String scheme = op.authMethods.get(0).name;
+    String auth = config.securitySchemes().get(scheme);
+    if (auth == null) {
+      throw new IllegalArgumentException(op.operationId + ": security scheme " + scheme + " has no entry under 'securitySchemes'");
+    }
+    return auth;
+  }
+
+  private static Envelope envelopeOf(CodegenModel response, String id) {
+    Set<String> names = new HashSet<>();
+    response.allVars.forEach(v -> names.add(v.baseName));
+    if (names.contains("ret_code")) {
+      return Envelope.V2;
+    }
+    if (names.contains("retCode")) {
+      return Envelope.V5;
+    }
+    throw new IllegalArgumentException(id + ": the response is neither a v2 (ret_code) nor a v5 (retCode) envelope");
+  }
+
+  private ResultShape resultShape(OperationConfig opConfig, ApiType resultType, String id) {
+    return switch (opConfig.resultStyle()) {
+      case DIRECT -> new ResultShape.Direct();
+      case UNWRAP -> {
+        ApiProperty field = resultField(resultType, opConfig.unwrapField(), id, true);
+        yield new ResultShape.Unwrap(field);
+      }
+      case PAGE -> new ResultShape.Page(resultField(resultType, "data", id, true),
+          resultField(resultType, "current_page", id, true), resultField(resultType, "last_page", id, false));
+    };
+  }
+
+  private ApiProperty resultField(ApiType resultType, String jsonName, String id, boolean mandatory) {
+    if (!(resultType instanceof ModelRef ref)) {
+      throw new IllegalArgumentException(id + ": result shaping needs the result to be a model");
+    }
+    CodegenModel model = modelsBySchema.get(ref.schemaName());
+    for (CodegenProperty p : model.vars) {
+      if (p.baseName.equals(jsonName)) {
+        ApiProperty property = mapProperty(p, model.name);
+        if (jsonName.equals("data") || jsonName.equals(config.operation(id).unwrapField())) {
+          if (!(property.type() instanceof ListOf)) {
+            throw new IllegalArgumentException(id + ": result field " + jsonName + " must be an array");
+          }
+        } else if (!(property.type() instanceof Scalar s && s.kind() == ScalarKind.INT)) {
+          throw new IllegalArgumentException(id + ": result field " + jsonName + " must be an integer");
+        }
+        return property;
+      }
+    }
+    if (mandatory) {
+      throw new IllegalArgumentException(id + ": result model " + model.name + " has no field " + jsonName);
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ models
+
+  /** Every model reachable from an operation, with the package of the tag that reaches it. */
+  private Map<String, String> assignPackages(Map<String, List<ApiOperation>> byTag, Set<String> envelopeClasses) {
+    Map<String, String> packageBySchema = new LinkedHashMap<>();
+    byTag.forEach((tag, ops) -> {
+      String modelPackage = config.tags().get(tag).packageName() + ".model";
+      Deque<String> pending = new ArrayDeque<>();
+      for (ApiOperation op : ops) {
+        collectModels(op.resultType(), pending);
+        op.parameters().forEach(p -> collectModels(p.type(), pending));
+      }
+      Set<String> seen = new HashSet<>();
+      while (!pending.isEmpty()) {
+        String schema = pending.pop();
+        if (!seen.add(schema)) {
+          continue;
+        }
+        String previous = packageBySchema.putIfAbsent(schema, modelPackage);
+        if (previous != null && !previous.equals(modelPackage)) {
+          throw new IllegalArgumentException("schema " + schema + " is used by two tags (" + previous + ", "
+              + modelPackage + "); give each tag its own schema");
+        }
+        for (CodegenProperty p : modelsBySchema.get(schema).vars) {
+          collectModels(mapProperty(p, schema).type(), pending);
+        }
+      }
+    });
+
+    for (CodegenModel model : modelsBySchema.values()) {
+      boolean handledElsewhere = envelopeClasses.contains(model.classname)
+          || config.schemaType(model.name).isPresent()
+          || model.vendorExtensions.containsKey(TYPE_EXTENSION)
+          || isEnvelopeSchema(model);
+      if (!handledElsewhere && !packageBySchema.containsKey(model.name)) {
+        throw new IllegalArgumentException("schema " + model.name + " is not used by any operation");
+      }
+    }
+    return packageBySchema;
+  }
+
+  private static boolean isEnvelopeSchema(CodegenModel model) {
+    return model.name.equals("V2Envelope") || model.name.equals("V5Envelope");
+  }
+
+  private void collectModels(ApiType type, Deque<String> into) {
+    if (type instanceof ModelRef ref) {
+      into.push(ref.schemaName());
+    } else if (type instanceof ListOf list) {
+      collectModels(list.item(), into);
+    } else if (type instanceof MapOf map) {
+      collectModels(map.value(), into);
+    } else if (type instanceof Custom custom) {
+      customReferences(custom).forEach(into::push);
+    }
+  }
+
+  /** The generated models a hand-written type's schema refers to (its oneOf members), so they are emitted too. */
+  private List<String> customReferences(Custom custom) {
+    List<String> refs = new ArrayList<>();
+    config.schemaTypes().forEach((schema, mapped) -> {
+      if (custom.javaType().equals(mapped.javaType())) {
+        CodegenModel model = modelsBySchema.get(schema);
+        if (model == null) {
+          throw new IllegalArgumentException("generator config maps schema " + schema + ", which the spec does not have");
+        }
+        for (String imported : model.imports) {
+          CodegenModel target = modelsByClass.get(imported);
+          if (target != null && config.schemaType(target.name).isEmpty()) {
+            refs.add(target.name);
+          }
+        }
+      }
+    });
+    return refs;
+  }
+
+  private ApiModel mapModel(CodegenModel model, String packageName) {
+    if (!model.oneOf.isEmpty() || !model.anyOf.isEmpty() || model.isEnum || model.isArray || model.isMap) {
+      throw new IllegalArgumentException("schema " + model.name
+          + " is a composition, enum or container; map it to a hand-written type under 'schemaTypes'");
+    }
+    if (!model.name.equals(model.classname)) {
+      throw new IllegalArgumentException("schema " + model.name + " would become class " + model.classname
+          + "; give the schema a name that is a Java class name");
+    }
+    List<ApiProperty> properties = new ArrayList<>();
+    Set<String> javaNames = new HashSet<>();
+    for (CodegenProperty p : model.vars) {
+      ApiProperty property = mapProperty(p, model.name);
+      if (!javaNames.add(property.javaName())) {
+        throw new IllegalArgumentException("schema " + model.name + ": two fields map to the Java name " + property.javaName());
+      }
+      properties.add(property);
+    }
+    return new ApiModel(model.name, model.classname, packageName, clean(model.unescapedDescription),
+        List.copyOf(properties));
+  }
+
+  private ApiProperty mapProperty(CodegenProperty p, String schema) {
+    String javaName = Names.javaName(p.baseName);
+    if (!SourceVersion.isName(javaName)) {
+      throw new IllegalArgumentException("schema " + schema + ": field " + p.baseName + " gives the Java name "
+          + javaName + ", which is not usable");
+    }
+    return new ApiProperty(p.baseName, javaName,
+        typeOf(p, p.vendorExtensions, p.isEnumRef, "schema " + schema + " field " + p.baseName),
+        clean(p.unescapedDescription), p.required);
+  }
+
+  // ------------------------------------------------------------------ types
+
+  private ApiType typeOf(IJsonSchemaValidationProperties p, Map<String, Object> extensions, boolean isEnumRef,
+      String where) {
+    Object extension = extensions == null ? null : extensions.get(TYPE_EXTENSION);
+    if (extension != null) {
+      return switch (String.valueOf(extension)) {
+        case "decimal" -> new Scalar(p.getIsString() ? ScalarKind.DECIMAL_STRING
+            : p.getIsNumber() ? ScalarKind.DECIMAL_NUMBER : ScalarKind.DECIMAL_EITHER);
+        case "epoch-seconds" -> new Scalar(ScalarKind.INSTANT_EPOCH_SECONDS);
+        case "local-date-time" -> new Scalar(ScalarKind.LOCAL_DATE_TIME);
+        case "rfc3339" -> new Scalar(ScalarKind.INSTANT_RFC3339);
+        case "void" -> new Scalar(ScalarKind.VOID);
+        default -> throw new IllegalArgumentException(where + ": unknown " + TYPE_EXTENSION + " '" + extension + "'");
+      };
+    }
+    if (p.getIsArray()) {
+      CodegenProperty items = p.getItems();
+      return new ListOf(typeOf(items, items.vendorExtensions, items.isEnumRef, where + " items"));
+    }
+    if (p.getIsMap()) {
+      CodegenProperty values = p.getItems();
+      return new MapOf(typeOf(values, values.vendorExtensions, values.isEnumRef, where + " values"));
+    }
+    // Parameters leave complexType empty and name the referenced schema's class in dataType.
+    String complex = p.getComplexType() != null ? p.getComplexType() : p.getDataType();
+    CodegenModel target = complex == null ? null : modelsByClass.get(complex);
+    if (target != null) {
+      SchemaType mapped = config.schemaType(target.name).orElse(null);
+      if (mapped != null && mapped.isEnum()) {
+        boolean integerWire = "Integer".equals(target.dataType) || "Long".equals(target.dataType);
+        return new EnumRef(mapped.enumClass(), integerWire);
+      }
+      if (mapped != null) {
+        return new Custom(mapped.javaType(), mapped.adapterClass());
+      }
+      if (target.isEnum || isEnumRef) {
+        throw new IllegalArgumentException(where + ": enum schema " + target.name + " needs a 'schemaTypes' entry");
+      }
+      return new ModelRef(target.name);
+    }
+    if (p.getIsEnum()) {
+      throw new IllegalArgumentException(where + ": inline enums are not supported; make it a component schema");
+    }
+    if (p.getIsDateTime()) {
+      return new Scalar(ScalarKind.INSTANT_RFC3339);
+    }
+    if (p.getIsDate()) {
+      return new Scalar(ScalarKind.LOCAL_DATE);
+    }
+    if (p.getIsString()) {
+      return new Scalar(ScalarKind.STRING);
+    }
+    if (p.getIsBoolean()) {
+      return new Scalar(ScalarKind.BOOLEAN);
+    }
+    if (p.getIsLong()) {
+      return new Scalar(ScalarKind.LONG);
+    }
+    if (p.getIsInteger() || p.getIsShort()) {
+      return new Scalar(ScalarKind.INT);
+    }
+    if (p.getIsNumber() || p.getIsDecimal() || p.getIsFloat() || p.getIsDouble()) {
+      return new Scalar(ScalarKind.DECIMAL_NUMBER);
+    }
+    throw new IllegalArgumentException(where + ": unsupported schema (" + p.getDataType() + ")");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static String javaName(String wireName, OperationConfig opConfig, String operationId) {
+    String name = opConfig.parameterNames().getOrDefault(wireName, Names.javaName(wireName));
+    if (!SourceVersion.isName(name)) {
+      throw new IllegalArgumentException(operationId + ": parameter " + wireName + " gives the Java name " + name
+          + ", which is not usable; rename it under operations." + operationId + ".parameters");
+    }
+    return name;
+  }
+
+  private static Bound bound(String value, boolean exclusive) {
+    return value == null ? null : new Bound(new BigDecimal(value), exclusive);
+  }
+
+  /** Trims the spec's text and drops openapi-generator's "null"/empty placeholders. */
+  static String clean(String text) {
+    if (text == null || text.isBlank() || text.equals("null")) {
+      return null;
+    }
+    return Objects.requireNonNull(text).strip();
+  }
+}

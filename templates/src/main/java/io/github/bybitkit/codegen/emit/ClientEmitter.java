@@ -1,0 +1,437 @@
+package io.github.bybitkit.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.bybitkit.codegen.Names;
+import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiParameter;
+import io.github.bybitkit.codegen.ir.ApiTag;
+import io.github.bybitkit.codegen.ir.ApiType;
+import io.github.bybitkit.codegen.ir.ApiType.EnumRef;
+import io.github.bybitkit.codegen.ir.ApiType.ListOf;
+import io.github.bybitkit.codegen.ir.ApiType.Scalar;
+import io.github.bybitkit.codegen.ir.ApiType.ScalarKind;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The public client of a tag: for every operation a sync method and an {@code ...Async} twin returning a
+ * {@code CompletableFuture} of the same type; a request record with a builder when the operation has optional
+ * parameters, plus overloads that take only the required ones. Every parameter is checked before anything is sent.
+ */
+final class ClientEmitter {
+  private static final ClassName FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+  private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+
+  private final JavaTypes types;
+  private final Runtime runtime;
+  private final RetrofitEmitter retrofit;
+  private final ClassName apiException;
+  private final ClassName baseException;
+  private ClassName currentClient;
+
+  ClientEmitter(JavaTypes types, Runtime runtime, RetrofitEmitter retrofit) {
+    this.types = types;
+    this.runtime = runtime;
+    this.retrofit = retrofit;
+    this.apiException = ClassName.get(runtime.page.packageName(), "BybitApiException");
+    this.baseException = ClassName.get(runtime.page.packageName(), "BybitException");
+  }
+
+  static ClassName requestName(ApiTag tag, ApiOperation op) {
+    return ClassName.get(tag.packageName(), Names.capitalize(op.operationId()) + "Request");
+  }
+
+  // ------------------------------------------------------------------ client
+
+  JavaFile emit(ApiTag tag) {
+    ClassName client = ClassName.get(tag.packageName(), tag.clientName());
+    currentClient = client;
+    ClassName api = RetrofitEmitter.interfaceName(tag);
+    TypeSpec.Builder type = TypeSpec.classBuilder(client)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(Docs.generated("spec/openapi.yaml, tag " + tag.name()))
+        .addJavadoc("$L\n\n", Docs.text(tag.description()).isEmpty() ? "Operations of tag " + tag.name() + "."
+            : Docs.text(tag.description()))
+        .addJavadoc("<p>Thread-safe; get it from {@code BybitClient}. Every method checks its parameters before\n")
+        .addJavadoc("anything is sent and throws {@link IllegalArgumentException} naming the parameter.\n")
+        .addField(FieldSpec.builder(runtime.transport, "transport", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addField(FieldSpec.builder(api, "api", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Used by {@code BybitClient}; applications get the client from there.\n")
+            .addParameter(runtime.transport, "transport")
+            .addStatement("this.transport = transport")
+            .addStatement("this.api = transport.create($T.class)", api)
+            .build());
+
+    for (ApiOperation op : tag.operations()) {
+      if (op.hasOptionalParameters()) {
+        ClassName request = requestName(tag, op);
+        List<ParameterSpec> requestParam = List.of(ParameterSpec.builder(request, "request").build());
+        addPair(type, op, requestParam, callOf(op, "request", null));
+        // Overloads with only the required parameters build the request record.
+        List<ParameterSpec> required = parameters(op.requiredParameters(), true);
+        CodeBlock.Builder build = CodeBlock.builder().add("$T.builder()", request);
+        for (ApiParameter p : op.requiredParameters()) {
+          build.add(".$L($L)", p.javaName(), p.javaName());
+        }
+        build.add(".build()");
+        addOverloads(type, op, required, build.build(), request);
+        type.addMethod(callFromRequest(op, request));
+      } else {
+        List<ParameterSpec> params = parameters(op.parameters(), true);
+        addPair(type, op, params, callOf(op, null, params));
+        type.addMethod(callFromParameters(op, params));
+      }
+      if (!(op.resultShape() instanceof ResultShape.Direct)) {
+        type.addMethod(resultMapper(op));
+      }
+    }
+    return Docs.file(tag.packageName(), type.build());
+  }
+
+  private List<ParameterSpec> parameters(List<ApiParameter> params, boolean primitives) {
+    List<ParameterSpec> specs = new ArrayList<>();
+    for (ApiParameter p : params) {
+      specs.add(ParameterSpec.builder(parameterType(p, primitives), p.javaName()).build());
+    }
+    return specs;
+  }
+
+  /** Required integers, longs and booleans are primitives in method signatures: they cannot be absent. */
+  TypeName parameterType(ApiParameter p, boolean primitives) {
+    TypeName type = types.javaType(p.type());
+    if (primitives && p.required() && p.type() instanceof Scalar s
+        && (s.kind() == ScalarKind.INT || s.kind() == ScalarKind.LONG || s.kind() == ScalarKind.BOOLEAN)) {
+      return type.unbox();
+    }
+    return type;
+  }
+
+  private CodeBlock callOf(ApiOperation op, String requestVar, List<ParameterSpec> params) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    if (requestVar != null) {
+      args.add("$L", requestVar);
+    } else {
+      for (int i = 0; i < params.size(); i++) {
+        args.add(i == 0 ? "$N" : ", $N", params.get(i));
+      }
+    }
+    return CodeBlock.of("$LCall($L)", op.operationId(), args.build());
+  }
+
+  /** The sync method and its async twin, both delegating to the private {@code ...Call} builder. */
+  private void addPair(TypeSpec.Builder type, ApiOperation op, List<ParameterSpec> params, CodeBlock call) {
+    TypeName result = publicResult(op);
+    CodeBlock mapped = op.resultShape() instanceof ResultShape.Direct
+        ? CodeBlock.of("transport.execute($L)", call)
+        : CodeBlock.of("$LResult(transport.execute($L))", op.operationId(), call);
+    MethodSpec.Builder sync = MethodSpec.methodBuilder(op.operationId())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(result)
+        .addParameters(params)
+        .addJavadoc(javadoc(op, params, false));
+    if (result.equals(TypeName.VOID)) {
+      sync.addStatement("$L", mapped);
+    } else {
+      sync.addStatement("return $L", mapped);
+    }
+    type.addMethod(sync.build());
+
+    CodeBlock async = op.resultShape() instanceof ResultShape.Direct
+        ? CodeBlock.of("transport.executeAsync($L)", call)
+        : CodeBlock.of("transport.executeAsync($L).thenApply($T::$LResult)", call, currentClient, op.operationId());
+    type.addMethod(MethodSpec.methodBuilder(op.operationId() + "Async")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(FUTURE, result.box()))
+        .addParameters(params)
+        .addJavadoc(javadoc(op, params, true))
+        .addStatement("return $L", async)
+        .build());
+  }
+
+  /** Overloads with only the required parameters; they build the request record. */
+  private void addOverloads(TypeSpec.Builder type, ApiOperation op, List<ParameterSpec> params, CodeBlock build,
+      ClassName request) {
+    TypeName result = publicResult(op);
+    CodeBlock.Builder paramList = CodeBlock.builder();
+    for (int i = 0; i < params.size(); i++) {
+      paramList.add(i == 0 ? "$T" : ", $T", params.get(i).type());
+    }
+    MethodSpec.Builder sync = MethodSpec.methodBuilder(op.operationId())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(result)
+        .addParameters(params)
+        .addJavadoc("$L, with only the required parameters.\n\n", Docs.text(summary(op)))
+        .addJavadoc(paramDocs(op, params))
+        .addJavadoc("@return $L\n", returnDoc(op))
+        .addJavadoc("@see #$L($T)\n", op.operationId(), request);
+    if (result.equals(TypeName.VOID)) {
+      sync.addStatement("$L($L)", op.operationId(), build);
+    } else {
+      sync.addStatement("return $L($L)", op.operationId(), build);
+    }
+    type.addMethod(sync.build());
+    type.addMethod(MethodSpec.methodBuilder(op.operationId() + "Async")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(FUTURE, result.box()))
+        .addParameters(params)
+        .addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.operationId(), paramList.build())
+        .addJavadoc(paramDocs(op, params))
+        .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.operationId(), request)
+        .addStatement("return $LAsync($L)", op.operationId(), build)
+        .build());
+  }
+
+  private MethodSpec callFromRequest(ApiOperation op, ClassName request) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(op.operationId() + "Call")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(retrofit.callType(op))
+        .addParameter(request, "request")
+        .addStatement("$T.required($S, $S, request)", runtime.checks, op.operationId(), "request");
+    return finishCall(m, op, p -> CodeBlock.of("request.$L()", p.javaName()));
+  }
+
+  private MethodSpec callFromParameters(ApiOperation op, List<ParameterSpec> params) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(op.operationId() + "Call")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(retrofit.callType(op))
+        .addParameters(params);
+    for (ApiParameter p : op.parameters()) {
+      boolean primitive = parameterType(p, true).isPrimitive();
+      CheckEmitter.addChecks(m::addStatement, runtime, op, p, CodeBlock.of("$L", p.javaName()), primitive);
+    }
+    return finishCall(m, op, p -> CodeBlock.of("$L", p.javaName()));
+  }
+
+  private MethodSpec finishCall(MethodSpec.Builder m, ApiOperation op,
+      java.util.function.Function<ApiParameter, CodeBlock> valueOf) {
+    if (op.httpMethod().equals("POST")) {
+      m.addStatement("$T body = new $T<>()", RetrofitEmitter.bodyType(), LINKED_HASH_MAP);
+      for (ApiParameter p : op.parameters()) {
+        CodeBlock value = valueOf.apply(p);
+        CodeBlock put = CodeBlock.of("body.put($S, $L)", p.wireName(), bodyValue(p.type(), value));
+        if (p.required()) {
+          m.addStatement("$L", put);
+        } else {
+          m.beginControlFlow("if ($L != null)", value).addStatement("$L", put).endControlFlow();
+        }
+      }
+      return m.addStatement("return api.$L(body)", op.operationId()).build();
+    }
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < op.parameters().size(); i++) {
+      ApiParameter p = op.parameters().get(i);
+      args.add(i == 0 ? "$L" : ", $L", queryValue(p, valueOf.apply(p)));
+    }
+    return m.addStatement("return api.$L($L)", op.operationId(), args.build()).build();
+  }
+
+  private static CodeBlock queryValue(ApiParameter p, CodeBlock value) {
+    if (p.type() instanceof Scalar s && s.kind() == ScalarKind.INSTANT_EPOCH_SECONDS) {
+      return p.required() ? CodeBlock.of("$L.getEpochSecond()", value)
+          : CodeBlock.of("$L == null ? null : $L.getEpochSecond()", value, value);
+    }
+    return value;
+  }
+
+  /** A JSON body value in the form the spec gives it on the wire. */
+  private static CodeBlock bodyValue(ApiType type, CodeBlock value) {
+    if (type instanceof EnumRef e) {
+      return e.integerWire() ? CodeBlock.of("$T.valueOf($L.wireValue())", Integer.class, value)
+          : CodeBlock.of("$L.wireValue()", value);
+    }
+    if (type instanceof Scalar s) {
+      return switch (s.kind()) {
+        case DECIMAL_STRING, DECIMAL_EITHER -> CodeBlock.of("$L.toPlainString()", value);
+        case INSTANT_EPOCH_SECONDS -> CodeBlock.of("$L.getEpochSecond()", value);
+        case INSTANT_RFC3339, LOCAL_DATE, LOCAL_DATE_TIME -> CodeBlock.of("$L.toString()", value);
+        default -> value;
+      };
+    }
+    throw new IllegalArgumentException("unsupported body field type " + type);
+  }
+
+  private MethodSpec resultMapper(ApiOperation op) {
+    TypeName wire = types.javaType(op.resultType());
+    MethodSpec.Builder m = MethodSpec.methodBuilder(op.operationId() + "Result")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(publicResult(op))
+        .addParameter(wire, "result");
+    if (op.resultShape() instanceof ResultShape.Unwrap u) {
+      m.addStatement("return result == null || result.$1L() == null ? $2T.of() : result.$1L()",
+          u.field().javaName(), JavaTypes.LIST);
+    } else {
+      ResultShape.Page page = (ResultShape.Page) op.resultShape();
+      CodeBlock last = page.lastPage() == null ? CodeBlock.of("null")
+          : CodeBlock.of("result == null ? null : result.$L()", page.lastPage().javaName());
+      m.addStatement("return $T.of(result == null ? null : result.$L(), $L, result == null ? null : result.$L())",
+          runtime.page, page.currentPage().javaName(), last, page.data().javaName());
+    }
+    return m.build();
+  }
+
+  /** What the public method returns, after result shaping. */
+  TypeName publicResult(ApiOperation op) {
+    if (op.resultShape() instanceof ResultShape.Unwrap u) {
+      return types.javaType(u.field().type());
+    }
+    if (op.resultShape() instanceof ResultShape.Page p) {
+      ApiType item = ((ListOf) p.data().type()).item();
+      return ParameterizedTypeName.get(runtime.page, types.javaType(item));
+    }
+    if (op.resultType() instanceof Scalar s && s.kind() == ScalarKind.VOID) {
+      return TypeName.VOID;
+    }
+    return types.javaType(op.resultType());
+  }
+
+  // ------------------------------------------------------------------ Javadoc
+
+  private static String summary(ApiOperation op) {
+    return op.summary() == null ? op.operationId() : op.summary();
+  }
+
+  private String returnDoc(ApiOperation op) {
+    if (op.resultShape() instanceof ResultShape.Unwrap) {
+      return "the records of the requested page; empty when there are none";
+    }
+    if (op.resultShape() instanceof ResultShape.Page) {
+      return "the requested page; its data is empty when there are no records";
+    }
+    if (publicResult(op).equals(TypeName.VOID)) {
+      return null;
+    }
+    String text = Docs.text(op.resultDescription());
+    return text.isEmpty() ? "the result Bybit sent" : text;
+  }
+
+  private CodeBlock paramDocs(ApiOperation op, List<ParameterSpec> params) {
+    CodeBlock.Builder doc = CodeBlock.builder();
+    for (ParameterSpec spec : params) {
+      if (spec.name().equals("request")) {
+        doc.add("@param request the parameters; build them with {@code builder()}\n");
+        continue;
+      }
+      ApiParameter p = op.parameters().stream().filter(x -> x.javaName().equals(spec.name())).findFirst().orElseThrow();
+      doc.add("@param $L $L (wire name {@code $L})\n", p.javaName(), Docs.orField(p.description(), p.wireName()),
+          p.wireName());
+    }
+    return doc.build();
+  }
+
+  private CodeBlock javadoc(ApiOperation op, List<ParameterSpec> params, boolean async) {
+    CodeBlock.Builder doc = CodeBlock.builder();
+    if (async) {
+      doc.add("Asynchronous {@link #$L}: $L.\n\n", signature(op, params), Docs.text(summary(op)));
+      doc.add("<p>The future completes with the same result, or exceptionally with the same exception the\n");
+      doc.add("synchronous method throws (not wrapped). Cancelling it cancels the HTTP call.\n\n");
+    } else {
+      doc.add("$L.\n\n", Docs.text(summary(op)));
+      String description = Docs.text(op.description());
+      if (!description.isEmpty()) {
+        doc.add("<p>$L\n\n", description);
+      }
+      doc.add("<p>$L {@code $L}$L.\n\n", op.httpMethod(), op.path(), switch (op.authScheme()) {
+        case "NONE" -> ", public: sent unsigned";
+        case "V2_SIGNED" -> ", signed with the v2 scheme";
+        case "V5_SIGNED" -> ", signed with the v5 scheme";
+        default -> "";
+      });
+    }
+    doc.add(paramDocs(op, params));
+    String returns = returnDoc(op);
+    if (async) {
+      doc.add("@return the future result$L\n", returns == null ? " (null on success)" : ": " + returns);
+    } else if (returns != null) {
+      doc.add("@return $L\n", returns);
+    }
+    if (!async) {
+      doc.add("@throws $T when Bybit answers with a non-zero return code\n", apiException);
+      doc.add("@throws $T when the request fails or the response cannot be read\n", baseException);
+    }
+    doc.add("@throws IllegalArgumentException when a parameter is missing or out of range (nothing is sent)\n");
+    doc.add("@see <a href=\"$L\">Bybit API documentation: $L</a>\n", op.docsUrl(), Docs.text(summary(op)));
+    return doc.build();
+  }
+
+  private static CodeBlock signature(ApiOperation op, List<ParameterSpec> params) {
+    CodeBlock.Builder types = CodeBlock.builder();
+    for (int i = 0; i < params.size(); i++) {
+      types.add(i == 0 ? "$T" : ", $T", params.get(i).type());
+    }
+    return CodeBlock.of("$L($L)", op.operationId(), types.build());
+  }
+
+  // ------------------------------------------------------------------ request records
+
+  JavaFile emitRequest(ApiTag tag, ApiOperation op) {
+    ClassName request = requestName(tag, op);
+    ClassName builder = request.nestedClass("Builder");
+    ClassName client = ClassName.get(tag.packageName(), tag.clientName());
+    MethodSpec.Builder canonical = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    TypeSpec.Builder b = TypeSpec.classBuilder(builder)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Builds a {@link $T}; required parameters are checked by {@link #build()}.\n", request)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    CodeBlock.Builder args = CodeBlock.builder();
+    StringBuilder doc = new StringBuilder();
+    doc.append("Parameters of {@link ").append(client.simpleName()).append('#').append(op.operationId())
+        .append('(').append(request.simpleName()).append(")}: ").append(Docs.text(summary(op)))
+        .append(".\n\n<p>Build one with {@link #builder()}. The constructor checks every parameter, so an invalid")
+        .append(" request cannot exist.\n\n");
+    for (int i = 0; i < op.parameters().size(); i++) {
+      ApiParameter p = op.parameters().get(i);
+      TypeName type = types.javaType(p.type());
+      canonical.addParameter(type, p.javaName());
+      CheckEmitter.addChecks(canonical::addStatement, runtime, op, p, CodeBlock.of("$L", p.javaName()), false);
+      doc.append("@param ").append(p.javaName()).append(' ').append(Docs.orField(p.description(), p.wireName()))
+          .append(p.required() ? " Required." : " Optional.").append(" Wire name {@code ").append(p.wireName())
+          .append("}.\n");
+      b.addField(type, p.javaName(), Modifier.PRIVATE);
+      b.addMethod(MethodSpec.methodBuilder(p.javaName())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(builder)
+          .addParameter(parameterType(p, true), p.javaName())
+          .addJavadoc("$L$L\n\n@param $L the value$L\n@return this builder\n",
+              Docs.orField(p.description(), p.wireName()), p.required() ? " Required." : " Optional.",
+              p.javaName(), p.required() ? "" : ", or null to leave it out")
+          .addStatement("this.$L = $L", p.javaName(), p.javaName())
+          .addStatement("return this")
+          .build());
+      args.add(i == 0 ? "$L" : ", $L", p.javaName());
+    }
+    b.addMethod(MethodSpec.methodBuilder("build")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(request)
+        .addJavadoc("@return the request\n@throws IllegalArgumentException naming the first missing or invalid parameter\n")
+        .addStatement("return new $T($L)", request, args.build())
+        .build());
+
+    TypeSpec record = TypeSpec.recordBuilder(request)
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(Docs.generated("spec/openapi.yaml, operation " + op.operationId()))
+        .addJavadoc("$L", doc.toString().stripTrailing() + "\n")
+        .recordConstructor(canonical.build())
+        .addMethod(MethodSpec.methodBuilder("builder")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addJavadoc("@return an empty builder\n")
+            .addStatement("return new $T()", builder)
+            .build())
+        .addType(b.build())
+        .build();
+    return Docs.file(tag.packageName(), record);
+  }
+
+}

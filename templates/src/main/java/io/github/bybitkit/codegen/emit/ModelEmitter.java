@@ -1,0 +1,84 @@
+package io.github.bybitkit.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.bybitkit.codegen.ir.ApiModel;
+import io.github.bybitkit.codegen.ir.ApiProperty;
+import io.github.bybitkit.codegen.ir.ApiType.EnumRef;
+import io.github.bybitkit.codegen.ir.ApiType.ListOf;
+import io.github.bybitkit.codegen.ir.ApiType.MapOf;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One immutable record per model. Lists and maps are copied unmodifiable (nulls kept: JSON null stays null).
+ * Enum fields store Bybit's raw text in a {@code <name>Raw} component; the {@code <name>()} accessor decodes it, to
+ * {@code UNKNOWN} for a value this version does not know.
+ */
+final class ModelEmitter {
+  private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
+  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+
+  private final JavaTypes types;
+
+  ModelEmitter(JavaTypes types) {
+    this.types = types;
+  }
+
+  /** The record component of a property: its name differs from the JSON-derived name only for enums. */
+  static String componentName(ApiProperty p) {
+    return p.type() instanceof EnumRef ? p.javaName() + "Raw" : p.javaName();
+  }
+
+  JavaFile emit(ApiModel model) {
+    StringBuilder doc = new StringBuilder();
+    String description = Docs.text(model.description());
+    doc.append(description.isEmpty() ? "Schema {@code " + model.schemaName() + "}." : description).append("\n\n");
+
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    boolean needsCompact = false;
+    TypeSpec.Builder record = TypeSpec.recordBuilder(model.className())
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(Docs.generated("spec/openapi.yaml, schema " + model.schemaName()));
+
+    for (ApiProperty p : model.properties()) {
+      String component = componentName(p);
+      TypeName stored = types.storedType(p.type());
+      constructor.addParameter(ParameterSpec.builder(stored, component).build());
+      compact.addParameter(ParameterSpec.builder(stored, component).build());
+      if (p.type() instanceof EnumRef e) {
+        doc.append("@param ").append(component).append(" JSON {@code ").append(p.jsonName())
+            .append("} as Bybit sent it; {@link #").append(p.javaName()).append("()} decodes it.\n");
+        record.addMethod(MethodSpec.methodBuilder(p.javaName())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(types.javaType(e))
+            .addJavadoc("$L\n\n", Docs.orField(p.description(), p.jsonName()))
+            .addJavadoc("@return the decoded value, {@code UNKNOWN} for a value this version does not know (the raw\n")
+            .addJavadoc("    text stays in {@link #$L()}), or null when absent\n", component)
+            .addStatement("return $T.fromWire($L)", types.javaType(e), component)
+            .build());
+      } else {
+        doc.append("@param ").append(component).append(' ').append(Docs.orField(p.description(), p.jsonName()))
+            .append(" JSON {@code ").append(p.jsonName()).append("}.\n");
+      }
+      if (p.type() instanceof ListOf) {
+        compact.addStatement("$1L = $1L == null ? null : $2T.unmodifiableList(new $3T<>($1L))", component,
+            COLLECTIONS, ARRAY_LIST);
+        needsCompact = true;
+      } else if (p.type() instanceof MapOf) {
+        compact.addStatement("$1L = $1L == null ? null : $2T.unmodifiableMap(new $3T<>($1L))", component,
+            COLLECTIONS, LINKED_HASH_MAP);
+        needsCompact = true;
+      }
+    }
+    // The compact form carries the components too; it is used only when there is something to copy.
+    record.recordConstructor(needsCompact ? compact.build() : constructor.build());
+    record.addJavadoc("$L", doc.toString().stripTrailing() + "\n");
+    return Docs.file(model.packageName(), record.build());
+  }
+}

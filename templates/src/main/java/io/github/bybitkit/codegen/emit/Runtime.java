@@ -1,0 +1,43 @@
+package io.github.bybitkit.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiSpec;
+
+/**
+ * Names of the hand-written runtime classes the generated code calls. They live in the package of the configured
+ * transport class ({@code runtime.transport} in generator-config).
+ */
+final class Runtime {
+  final ClassName transport;
+  final ClassName page;
+  final ClassName endpoint;
+  final ClassName authScheme;
+  final ClassName envelopeKind;
+  final ClassName v2Response;
+  final ClassName v5Response;
+  final ClassName checks;
+  final ClassName operationInfo;
+  final ClassName operations;
+
+  Runtime(ApiSpec spec) {
+    transport = ClassName.bestGuess(spec.transportClass());
+    page = ClassName.bestGuess(spec.pageClass());
+    String pkg = transport.packageName();
+    endpoint = ClassName.get(pkg, "BybitEndpoint");
+    authScheme = ClassName.get(pkg, "AuthScheme");
+    envelopeKind = ClassName.get(pkg, "EnvelopeKind");
+    v2Response = ClassName.get(pkg, "V2Response");
+    v5Response = ClassName.get(pkg, "V5Response");
+    checks = ClassName.get(pkg, "Checks");
+    operationInfo = ClassName.get(pkg, "OperationInfo");
+    operations = ClassName.get(spec.internalPackage(), "BybitOperations");
+  }
+
+  /** {@code V2Response<T>} or {@code V5Response<T>}. */
+  TypeName envelope(ApiOperation op, TypeName result) {
+    return ParameterizedTypeName.get(op.envelope() == ApiOperation.Envelope.V2 ? v2Response : v5Response, result);
+  }
+}

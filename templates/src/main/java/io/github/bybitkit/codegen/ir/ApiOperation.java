@@ -1,0 +1,44 @@
+package io.github.bybitkit.codegen.ir;
+
+import java.util.List;
+
+/**
+ * One operation. {@code resultType} is the type of the envelope's {@code result}; {@code resultShape} says how
+ * the public method returns it.
+ */
+public record ApiOperation(
+    String operationId,
+    String httpMethod,
+    String path,
+    String summary,
+    String description,
+    String docsUrl,
+    String authScheme,
+    Envelope envelope,
+    List<ApiParameter> parameters,
+    ApiType resultType,
+    String resultDescription,
+    ResultShape resultShape) {
+
+  public enum Envelope { V2, V5 }
+
+  /** How the public method presents the result. */
+  public sealed interface ResultShape {
+    /** Return the result as it is. */
+    record Direct() implements ResultShape {}
+
+    /** Return one list field of the result model; null becomes an empty list. */
+    record Unwrap(ApiProperty field) implements ResultShape {}
+
+    /** Wrap the page fields of the result model into the runtime's page type. */
+    record Page(ApiProperty data, ApiProperty currentPage, ApiProperty lastPage) implements ResultShape {}
+  }
+
+  public boolean hasOptionalParameters() {
+    return parameters.stream().anyMatch(p -> !p.required());
+  }
+
+  public List<ApiParameter> requiredParameters() {
+    return parameters.stream().filter(ApiParameter::required).toList();
+  }
+}
