@@ -1,0 +1,265 @@
+package io.github.bybitkit.internal.auth;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import io.github.bybitkit.Credentials;
+import io.github.bybitkit.internal.AuthScheme;
+import io.github.bybitkit.internal.BybitEndpoint;
+import io.github.bybitkit.internal.json.JsonValues;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+import retrofit2.Invocation;
+
+/**
+ * Signs requests of operations whose {@link BybitEndpoint} says so; public operations pass through untouched.
+ * Install as an application interceptor so each call is signed once, with the bytes that are actually sent.
+ */
+public final class SigningInterceptor implements Interceptor {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final String API_KEY = "api_key";
+  private static final String RECV_WINDOW = "recv_window";
+  private static final String TIMESTAMP = "timestamp";
+  private static final String SIGN = "sign";
+  private static final Set<String> V2_AUTH_PARAMS = Set.of(API_KEY, RECV_WINDOW, TIMESTAMP, SIGN);
+
+  private final Credentials credentials;
+  private final Clock clock;
+  private final long recvWindowMillis;
+
+  /**
+   * @param credentials null when only public operations will be called
+   * @param clock source of request timestamps; Bybit rejects requests outside its receive window
+   * @param recvWindowMillis how long after {@code timestamp} Bybit still accepts the request
+   */
+  public SigningInterceptor(Credentials credentials, Clock clock, long recvWindowMillis) {
+    if (recvWindowMillis <= 0) {
+      throw new IllegalArgumentException("recvWindowMillis must be positive, was " + recvWindowMillis);
+    }
+    this.credentials = credentials;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.recvWindowMillis = recvWindowMillis;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    BybitEndpoint endpoint = endpointOf(request);
+    if (endpoint == null || endpoint.auth() == AuthScheme.NONE) {
+      return chain.proceed(request);
+    }
+    String operation = endpoint.operationId();
+    if (credentials == null) {
+      throw new SigningException(new IllegalStateException(
+          operation + " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"));
+    }
+    long timestamp = clock.millis();
+    Request signed = switch (endpoint.auth()) {
+      case V2_SIGNED -> usesQuery(request) ? signV2Query(request, operation, timestamp)
+          : signV2Body(request, operation, timestamp);
+      case V5_SIGNED -> signV5(request, operation, timestamp);
+      case NONE -> request;
+    };
+    return chain.proceed(signed);
+  }
+
+  private static BybitEndpoint endpointOf(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return null;
+    }
+    Method method = invocation.method();
+    return method.getAnnotation(BybitEndpoint.class);
+  }
+
+  private static boolean usesQuery(Request request) {
+    return request.method().equals("GET") || request.body() == null;
+  }
+
+  // ---- v2: api_key, recv_window, timestamp and sign as request parameters ----
+
+  private Request signV2Query(Request request, String operation, long timestamp) throws SigningException {
+    HttpUrl url = request.url();
+    Map<String, String> params = new TreeMap<>();
+    for (int i = 0; i < url.querySize(); i++) {
+      String name = url.queryParameterName(i);
+      String value = url.queryParameterValue(i);
+      // "?flag" has no value; it is signed and sent as "flag=" so both sides agree.
+      putBusinessParam(params, name, value == null ? "" : value, operation);
+    }
+    addV2AuthParams(params, timestamp);
+    String sign = V2Signing.sign(credentials.apiSecret(), params);
+    HttpUrl.Builder signedUrl = url.newBuilder().query(null);
+    params.forEach(signedUrl::addQueryParameter);
+    signedUrl.addQueryParameter(SIGN, sign);
+    return request.newBuilder().url(signedUrl.build()).build();
+  }
+
+  /** One field of the original JSON body, with its literal text and JSON type. */
+  private record BodyField(String name, String text, JsonReader.Token type) {}
+
+  private Request signV2Body(Request request, String operation, long timestamp) throws IOException {
+    List<BodyField> fields = readFlatObject(request.body(), operation);
+    Map<String, String> params = new TreeMap<>();
+    for (BodyField field : fields) {
+      putBusinessParam(params, field.name(), field.text(), operation);
+    }
+    addV2AuthParams(params, timestamp);
+    // The signature covers the sorted k=v pairs, not the JSON text.
+    String sign = V2Signing.sign(credentials.apiSecret(), params);
+
+    Buffer out = new Buffer();
+    try (JsonWriter w = JsonWriter.of(out)) {
+      w.beginObject();
+      for (BodyField field : fields) {
+        w.name(field.name());
+        switch (field.type()) {
+          case NUMBER -> JsonValues.writeRawNumber(w, field.text());
+          case BOOLEAN -> w.value(Boolean.parseBoolean(field.text()));
+          default -> w.value(field.text());
+        }
+      }
+      w.name(API_KEY).value(credentials.apiKey());
+      w.name(RECV_WINDOW).value(recvWindowMillis);
+      w.name(TIMESTAMP).value(timestamp);
+      w.name(SIGN).value(sign);
+      w.endObject();
+    }
+    return request.newBuilder()
+        .method(request.method(), RequestBody.create(out.readByteArray(), JSON))
+        .build();
+  }
+
+  /**
+   * Reads a flat JSON object keeping each value's exact text: numbers as written (so {@code 0.00009996} is signed
+   * and sent unchanged), booleans as {@code true}/{@code false}. Null fields are dropped, as if absent.
+   */
+  private static List<BodyField> readFlatObject(RequestBody body, String operation) throws IOException {
+    List<BodyField> fields = new ArrayList<>();
+    if (body == null) {
+      return fields;
+    }
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    if (buffer.size() == 0) {
+      return fields;
+    }
+    Set<String> seen = new HashSet<>();
+    JsonReader r = JsonReader.of(buffer);
+    try {
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        JsonReader.Token type = r.peek();
+        String text;
+        switch (type) {
+          case STRING, NUMBER -> text = r.nextString();
+          case BOOLEAN -> text = Boolean.toString(r.nextBoolean());
+          case NULL -> {
+            r.nextNull();
+            text = null;
+          }
+          default -> throw invalid(operation, "v2 signing needs a flat JSON object, but '" + name + "' is "
+              + type + " at " + r.getPath());
+        }
+        if (!seen.add(name)) {
+          throw invalid(operation, "the JSON body repeats '" + name + "'");
+        }
+        if (text != null) {
+          fields.add(new BodyField(name, text, type));
+        }
+      }
+      r.endObject();
+      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw invalid(operation, "the JSON body has data after its object");
+      }
+    } catch (JsonDataException | JsonEncodingException e) {
+      throw new SigningException(new IllegalArgumentException(
+          operation + ": v2 signing needs a flat JSON object body: " + e.getMessage(), e));
+    }
+    return fields;
+  }
+
+  private static void putBusinessParam(Map<String, String> params, String name, String value, String operation)
+      throws SigningException {
+    if (V2_AUTH_PARAMS.contains(name)) {
+      throw invalid(operation, "parameter '" + name + "' is reserved for v2 signing");
+    }
+    if (params.putIfAbsent(name, value) != null) {
+      // A signed string has one k=v per name; which value the server would pick is undocumented.
+      throw invalid(operation, "parameter '" + name + "' is repeated, which v2 signing cannot express");
+    }
+  }
+
+  private void addV2AuthParams(Map<String, String> params, long timestamp) {
+    params.put(API_KEY, credentials.apiKey());
+    params.put(RECV_WINDOW, Long.toString(recvWindowMillis));
+    params.put(TIMESTAMP, Long.toString(timestamp));
+  }
+
+  // ---- v5: X-BAPI-* headers over timestamp + apiKey + recvWindow + (query | body) ----
+
+  private Request signV5(Request request, String operation, long timestamp) throws IOException {
+    String apiKey = credentials.apiKey();
+    if (!isHeaderSafe(apiKey)) {
+      // OkHttp would echo the bad header value in its exception message.
+      throw invalid(operation, "the API key " + Credentials.redact(apiKey)
+          + " contains characters that cannot be sent in a header");
+    }
+    String recvWindow = Long.toString(recvWindowMillis);
+    Request.Builder signed = request.newBuilder();
+    String payload;
+    if (usesQuery(request)) {
+      String query = request.url().encodedQuery();
+      payload = query == null ? "" : query;
+    } else {
+      // Sign and send the same bytes, even if the original body could only be written once.
+      RequestBody body = request.body();
+      Buffer buffer = new Buffer();
+      body.writeTo(buffer);
+      byte[] bytes = buffer.readByteArray();
+      payload = new String(bytes, StandardCharsets.UTF_8);
+      signed.method(request.method(), RequestBody.create(bytes, body.contentType()));
+    }
+    String sign = HmacSha256.hex(credentials.apiSecret(), timestamp + apiKey + recvWindow + payload);
+    return signed
+        .header("X-BAPI-API-KEY", apiKey)
+        .header("X-BAPI-TIMESTAMP", Long.toString(timestamp))
+        .header("X-BAPI-RECV-WINDOW", recvWindow)
+        .header("X-BAPI-SIGN", sign)
+        // Official samples always send 2 for HMAC keys too; its meaning is undocumented.
+        .header("X-BAPI-SIGN-TYPE", "2")
+        .build();
+  }
+
+  private static boolean isHeaderSafe(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static SigningException invalid(String operation, String problem) {
+    return new SigningException(new IllegalArgumentException(operation + ": " + problem));
+  }
+}

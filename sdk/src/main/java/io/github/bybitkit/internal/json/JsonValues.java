@@ -1,0 +1,476 @@
+package io.github.bybitkit.internal.json;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import okio.BufferedSink;
+
+/**
+ * Reads and writes the JSON values Bybit uses, for the generated Moshi adapters.
+ *
+ * <p>Readers return {@code null} for JSON null (and consume it); writers write JSON null for {@code null}. Decoding
+ * errors are {@link JsonDataException}s naming the reader's path. Numbers are read through
+ * {@link JsonReader#nextString()}, which on a streaming reader returns a number's literal text, so no value passes
+ * through {@code double}. (Readers built by {@code JsonReader.of(Object)} have already made numbers doubles; never
+ * decode Bybit values from one.)
+ */
+public final class JsonValues {
+
+  /** Reads one value; used for list items and map values. */
+  public interface Reader<T> {
+    T read(JsonReader reader) throws IOException;
+  }
+
+  /** Writes one non-null value; used for list items and map values. */
+  public interface Writer<T> {
+    void write(JsonWriter writer, T value) throws IOException;
+  }
+
+  // Bounds a decimal's exponent: "1e999999999" is a short token whose plain form would take a gigabyte.
+  private static final int MAX_SCALE_MAGNITUDE = 10_000;
+
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern SECONDS_WITH_FRACTION = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
+  private static final DateTimeFormatter LOCAL_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+  private JsonValues() {}
+
+  // ---- decimals and plain scalars ----
+
+  /** A JSON number or numeric string with its exact text and scale; {@code ""} is null. */
+  public static BigDecimal readDecimal(JsonReader r) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, "a decimal", path);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    return decimal(text, "a decimal", path);
+  }
+
+  /** A JSON number in plain notation: {@code 1E+2} is written as {@code 100}. */
+  public static void writeDecimalNumber(JsonWriter w, BigDecimal v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    // JsonWriter.value(Number) would write toString(), i.e. exponent form for some scales.
+    writeNumberText(w, v.toPlainString());
+  }
+
+  /** A JSON string in plain notation. */
+  public static void writeDecimalString(JsonWriter w, BigDecimal v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    w.value(v.toPlainString());
+  }
+
+  /** A string, or a number token as its literal text. */
+  public static String readString(JsonReader r) throws IOException {
+    return scalarText(r, "a string", r.getPath());
+  }
+
+  /** A number or numeric string whose value is an {@code int} exactly. */
+  public static Integer readInt(JsonReader r) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, "an int", path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return decimal(text, "an int", path).intValueExact();
+    } catch (ArithmeticException e) {
+      throw bad("an int", text, path);
+    }
+  }
+
+  /** A number or numeric string whose value is a {@code long} exactly. */
+  public static Long readLong(JsonReader r) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, "a long", path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return decimal(text, "a long", path).longValueExact();
+    } catch (ArithmeticException e) {
+      throw bad("a long", text, path);
+    }
+  }
+
+  /** {@code true}/{@code false}, or the numbers {@code 0}/{@code 1} (Bybit sends some flags as integers). */
+  public static Boolean readBoolean(JsonReader r) throws IOException {
+    String path = r.getPath();
+    JsonReader.Token token = r.peek();
+    switch (token) {
+      case NULL:
+        return r.nextNull();
+      case BOOLEAN:
+        return r.nextBoolean();
+      case NUMBER:
+        String text = r.nextString();
+        if (text.equals("0")) {
+          return Boolean.FALSE;
+        }
+        if (text.equals("1")) {
+          return Boolean.TRUE;
+        }
+        throw bad("a boolean", text, path);
+      default:
+        throw unexpected("a boolean", token, path);
+    }
+  }
+
+  /** The text of a string or number token, for enum-typed fields ({@code "Pending"}, or {@code 0} for position_idx). */
+  public static String readRaw(JsonReader r) throws IOException {
+    return scalarText(r, "a string or number", r.getPath());
+  }
+
+  /**
+   * Writes {@code text} as a JSON number, unchanged.
+   *
+   * @throws IllegalArgumentException if {@code text} is not a JSON number
+   */
+  public static void writeRawNumber(JsonWriter w, String text) throws IOException {
+    if (text == null) {
+      w.nullValue();
+      return;
+    }
+    // Stricter than BigDecimal's syntax on purpose: "+1", ".5" or "1." would make the output invalid JSON.
+    if (!JSON_NUMBER.matcher(text).matches()) {
+      throw new IllegalArgumentException("Not a JSON number: " + quote(text));
+    }
+    writeNumberText(w, text);
+  }
+
+  // ---- times ----
+
+  /** An RFC 3339 date-time with any fraction (0 to 9 digits) and a {@code Z} or numeric offset; {@code ""} is null. */
+  public static Instant readRfc3339(JsonReader r) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, "an RFC 3339 date-time", path);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeException e) {
+      throw bad("an RFC 3339 date-time", text, path, e);
+    }
+  }
+
+  /** UTC with {@code Z}; fraction digits only as many as needed (0, 3, 6 or 9). */
+  public static void writeRfc3339(JsonWriter w, Instant v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    w.value(DateTimeFormatter.ISO_INSTANT.format(v));
+  }
+
+  /**
+   * Unix seconds as a number or numeric string, a fraction allowed; {@code ""} is null. Digits below the
+   * nanosecond, which {@link Instant} cannot hold, are dropped (rounded toward the past).
+   */
+  public static Instant readEpochSeconds(JsonReader r) throws IOException {
+    return readEpoch(r, 0, "epoch seconds");
+  }
+
+  /** Unix seconds as a JSON number: an integer when there is no fraction, else plain decimal notation. */
+  public static void writeEpochSeconds(JsonWriter w, Instant v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    writeNumberText(w, epochDecimal(v, 0).toPlainString());
+  }
+
+  /** Unix milliseconds as a number or numeric string, a fraction allowed (kept to the ns); {@code ""} is null. */
+  public static Instant readEpochMillis(JsonReader r) throws IOException {
+    return readEpoch(r, 3, "epoch milliseconds");
+  }
+
+  /** Unix milliseconds as a JSON number: an integer unless the instant has sub-millisecond digits. */
+  public static void writeEpochMillis(JsonWriter w, Instant v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    writeNumberText(w, epochDecimal(v, 3).toPlainString());
+  }
+
+  /**
+   * {@code yyyy-MM-dd HH:mm:ss} without a zone (asset exchange {@code created_at}; Bybit does not document the
+   * zone, so none is assumed); {@code ""} is null.
+   */
+  public static LocalDateTime readLocalDateTime(JsonReader r) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, "a yyyy-MM-dd HH:mm:ss date-time", path);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+    } catch (DateTimeException e) {
+      throw bad("a yyyy-MM-dd HH:mm:ss date-time", text, path, e);
+    }
+  }
+
+  /**
+   * Writes {@code yyyy-MM-dd HH:mm:ss}.
+   *
+   * @throws IllegalArgumentException if {@code v} has a fraction of a second, which the format cannot carry
+   */
+  public static void writeLocalDateTime(JsonWriter w, LocalDateTime v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    if (v.getNano() != 0) {
+      throw new IllegalArgumentException(v + " has a fraction of a second; yyyy-MM-dd HH:mm:ss cannot carry it");
+    }
+    w.value(LOCAL_DATE_TIME.format(v));
+  }
+
+  /** ISO {@code yyyy-MM-dd}; {@code ""} is null. */
+  public static LocalDate readLocalDate(JsonReader r) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, "a yyyy-MM-dd date", path);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeException e) {
+      throw bad("a yyyy-MM-dd date", text, path, e);
+    }
+  }
+
+  /** ISO {@code yyyy-MM-dd}. */
+  public static void writeLocalDate(JsonWriter w, LocalDate v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    w.value(DateTimeFormatter.ISO_LOCAL_DATE.format(v));
+  }
+
+  /**
+   * The v2 envelope's {@code time_now}, seconds with a fraction ({@code "1577480720.003444"}), as an exact instant.
+   *
+   * @throws IllegalArgumentException if {@code text} is not digits with an optional fraction, or out of range
+   */
+  public static Instant parseSecondsWithFraction(String text) {
+    if (text == null || !SECONDS_WITH_FRACTION.matcher(text).matches()) {
+      throw new IllegalArgumentException("Not a seconds value: " + quote(text));
+    }
+    try {
+      return instantOfSeconds(new BigDecimal(text));
+    } catch (ArithmeticException | DateTimeException e) {
+      throw new IllegalArgumentException("Seconds value out of range: " + quote(text), e);
+    }
+  }
+
+  // ---- containers ----
+
+  /** A JSON array; elements may be null. The list is unmodifiable. */
+  public static <T> List<T> readList(JsonReader r, Reader<T> item) throws IOException {
+    String path = r.getPath();
+    JsonReader.Token token = r.peek();
+    if (token == JsonReader.Token.NULL) {
+      return r.nextNull();
+    }
+    if (token != JsonReader.Token.BEGIN_ARRAY) {
+      throw unexpected("an array", token, path);
+    }
+    List<T> list = new ArrayList<>();
+    r.beginArray();
+    while (r.hasNext()) {
+      list.add(item.read(r));
+    }
+    r.endArray();
+    return Collections.unmodifiableList(list);
+  }
+
+  /** A JSON array; null elements are written as JSON null without calling {@code item}. */
+  public static <T> void writeList(JsonWriter w, List<T> v, Writer<T> item) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    w.beginArray();
+    for (T element : v) {
+      if (element == null) {
+        w.nullValue();
+      } else {
+        item.write(w, element);
+      }
+    }
+    w.endArray();
+  }
+
+  /** A JSON object as an unmodifiable map in document order; a repeated key is an error. */
+  public static <T> Map<String, T> readMap(JsonReader r, Reader<T> value) throws IOException {
+    String path = r.getPath();
+    JsonReader.Token token = r.peek();
+    if (token == JsonReader.Token.NULL) {
+      return r.nextNull();
+    }
+    if (token != JsonReader.Token.BEGIN_OBJECT) {
+      throw unexpected("an object", token, path);
+    }
+    Map<String, T> map = new LinkedHashMap<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      String name = r.nextName();
+      if (map.containsKey(name)) {
+        throw new JsonDataException("Duplicate key '" + name + "' at " + r.getPath());
+      }
+      map.put(name, value.read(r));
+    }
+    r.endObject();
+    return Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * A JSON object; null values are written as JSON null (which the writer drops unless it serializes nulls).
+   *
+   * @throws IllegalArgumentException on a null key
+   */
+  public static <T> void writeMap(JsonWriter w, Map<String, T> v, Writer<T> value) throws IOException {
+    if (v == null) {
+      w.nullValue();
+      return;
+    }
+    w.beginObject();
+    for (Map.Entry<String, T> entry : v.entrySet()) {
+      if (entry.getKey() == null) {
+        throw new IllegalArgumentException("Map key is null at " + w.getPath());
+      }
+      w.name(entry.getKey());
+      if (entry.getValue() == null) {
+        w.nullValue();
+      } else {
+        value.write(w, entry.getValue());
+      }
+    }
+    w.endObject();
+  }
+
+  /**
+   * Handles a field name that {@code selectName} did not match (call it right after {@code selectName} returned -1).
+   * Strict mode, used by contract tests, reports the field so spec drift is seen; lenient mode skips it so a new
+   * field from Bybit never breaks users.
+   */
+  public static void skipUnknownField(JsonReader r, boolean strict, String modelName) throws IOException {
+    String name = r.nextName();
+    if (strict) {
+      throw new JsonDataException("Unknown field '" + name + "' in " + modelName + " at " + r.getPath());
+    }
+    r.skipValue();
+  }
+
+  // ---- helpers ----
+
+  /** Consumes a null, string or number token: null, the string, or the number's literal text. */
+  private static String scalarText(JsonReader r, String expected, String path) throws IOException {
+    JsonReader.Token token = r.peek();
+    switch (token) {
+      case NULL:
+        return r.nextNull();
+      case STRING:
+      case NUMBER:
+        return r.nextString();
+      default:
+        throw unexpected(expected, token, path);
+    }
+  }
+
+  private static BigDecimal decimal(String text, String expected, String path) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw bad(expected, text, path, e);
+    }
+    if (Math.abs((long) value.scale()) > MAX_SCALE_MAGNITUDE) {
+      throw bad(expected, text, path);
+    }
+    return value;
+  }
+
+  private static Instant readEpoch(JsonReader r, int unitDigits, String expected) throws IOException {
+    String path = r.getPath();
+    String text = scalarText(r, expected, path);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    BigDecimal units = decimal(text, expected, path);
+    try {
+      return instantOfSeconds(units.movePointLeft(unitDigits));
+    } catch (ArithmeticException | DateTimeException e) {
+      throw bad(expected, text, path, e);
+    }
+  }
+
+  /** Floor seconds plus nanoseconds, so negative fractions land on the right side of the second. */
+  private static Instant instantOfSeconds(BigDecimal seconds) {
+    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+    int nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.FLOOR).intValueExact();
+    return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+  }
+
+  /** The instant in seconds ({@code unitDigits} 0) or milliseconds (3), trailing zeros removed. */
+  private static BigDecimal epochDecimal(Instant v, int unitDigits) {
+    return BigDecimal.valueOf(v.getEpochSecond())
+        .add(BigDecimal.valueOf(v.getNano(), 9))
+        .movePointRight(unitDigits)
+        .stripTrailingZeros();
+  }
+
+  private static void writeNumberText(JsonWriter w, String text) throws IOException {
+    try (BufferedSink sink = w.valueSink()) {
+      sink.writeUtf8(text);
+    }
+  }
+
+  private static JsonDataException unexpected(String expected, JsonReader.Token token, String path) {
+    return new JsonDataException("Expected " + expected + " but was " + token + " at " + path);
+  }
+
+  private static JsonDataException bad(String expected, String text, String path) {
+    return new JsonDataException("Expected " + expected + " but was " + quote(text) + " at " + path);
+  }
+
+  private static JsonDataException bad(String expected, String text, String path, Exception cause) {
+    return new JsonDataException("Expected " + expected + " but was " + quote(text) + " at " + path, cause);
+  }
+
+  /** Quotes text for a message, shortened so a huge bad value cannot flood logs. */
+  private static String quote(String text) {
+    if (text == null) {
+      return "null";
+    }
+    return "'" + (text.length() > 80 ? text.substring(0, 80) + "..." : text) + "'";
+  }
+}
