@@ -63,8 +63,8 @@ final class OperationsEmitter {
         .build());
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(map, ClassName.get(String.class), runtime.operationInfo),
             "BY_ID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.stream().collect($T.toUnmodifiableMap($T::operationId, op -> op))",
-            CodeBlock.of("ALL"), ClassName.get("java.util.stream", "Collectors"), runtime.operationInfo)
+        .initializer("ALL.stream().collect($T.toUnmodifiableMap($T::operationId, op -> op))",
+            ClassName.get("java.util.stream", "Collectors"), runtime.operationInfo)
         .build());
     type.addMethod(MethodSpec.methodBuilder("all")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -1,0 +1,122 @@
+package io.github.bybitkit.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import io.github.bybitkit.enums.BybitEnum;
+import io.github.bybitkit.internal.json.EnvelopeAdapter;
+import io.github.bybitkit.internal.json.JsonValues;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Retrofit conversions of BybitKit: envelopes (with the operation's result adapter from {@link OperationInfo}),
+ * JSON bodies built by the generated clients, and query values (decimals in plain notation, enums as their wire
+ * value, dates as yyyy-MM-dd).
+ */
+public final class BybitConverterFactory extends Converter.Factory {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final Moshi moshi;
+  private final boolean strict;
+
+  public BybitConverterFactory(Moshi moshi, boolean strict) {
+    this.moshi = moshi;
+    this.strict = strict;
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    Class<?> raw = Types.getRawType(type);
+    if (raw != V2Response.class && raw != V5Response.class) {
+      return null;
+    }
+    OperationInfo op = operation(annotations);
+    JsonAdapter<Object> envelope = envelopeAdapter(op, moshi, strict);
+    return body -> {
+      try (body) {
+        JsonReader reader = JsonReader.of(body.source());
+        Object value = envelope.fromJson(reader);
+        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+          throw new JsonDataException("Unexpected content after the response object at " + reader.getPath());
+        }
+        return value;
+      }
+    };
+  }
+
+  /** The adapter that reads the whole response of an operation, envelope included. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static JsonAdapter<Object> envelopeAdapter(OperationInfo op, Moshi moshi, boolean strict) {
+    return new EnvelopeAdapter(op.envelope(), op.resultAdapter(moshi, strict), strict);
+  }
+
+  private static OperationInfo operation(Annotation[] annotations) {
+    for (Annotation a : annotations) {
+      if (a instanceof BybitEndpoint endpoint) {
+        return io.github.bybitkit.internal.BybitOperations.byId(endpoint.operationId());
+      }
+    }
+    throw new IllegalArgumentException("A Retrofit method returning an envelope needs @BybitEndpoint");
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations, Retrofit retrofit) {
+    if (Types.getRawType(type) != Map.class) {
+      return null;
+    }
+    return (Map<?, ?> fields) -> {
+      Buffer buffer = new Buffer();
+      try (JsonWriter writer = JsonWriter.of(buffer)) {
+        writer.beginObject();
+        for (Map.Entry<?, ?> field : fields.entrySet()) {
+          writer.name(String.valueOf(field.getKey()));
+          writeValue(writer, field.getValue());
+        }
+        writer.endObject();
+      }
+      return RequestBody.create(buffer.readByteString(), JSON);
+    };
+  }
+
+  private static void writeValue(JsonWriter writer, Object value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else if (value instanceof BigDecimal d) {
+      JsonValues.writeDecimalNumber(writer, d);
+    } else if (value instanceof String s) {
+      writer.value(s);
+    } else if (value instanceof Boolean b) {
+      writer.value(b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      writer.value((Number) value);
+    } else {
+      throw new IllegalArgumentException("Unsupported JSON body value of type " + value.getClass().getName());
+    }
+  }
+
+  @Override
+  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    Class<?> raw = Types.getRawType(type);
+    if (raw == BigDecimal.class) {
+      return (BigDecimal value) -> value.toPlainString();
+    }
+    if (BybitEnum.class.isAssignableFrom(raw)) {
+      return (BybitEnum value) -> value.wireValue();
+    }
+    return null; // String, Integer, Long, Boolean, LocalDate: toString() is the wire form
+  }
+}

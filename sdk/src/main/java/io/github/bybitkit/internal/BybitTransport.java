@@ -1,0 +1,134 @@
+package io.github.bybitkit.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import io.github.bybitkit.BybitApiException;
+import io.github.bybitkit.BybitException;
+import io.github.bybitkit.internal.auth.SigningException;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Invocation;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+
+/**
+ * Runs generated Retrofit calls: unwraps the envelope, turns a non-zero return code into {@link BybitApiException}
+ * and every other failure into {@link BybitException}. The async form completes with the same exceptions (not
+ * wrapped), and cancelling its future cancels the HTTP call. Thread-safe.
+ */
+public final class BybitTransport {
+  private static final int BODY_PREVIEW_CHARS = 200;
+
+  private final Retrofit retrofit;
+
+  public BybitTransport(Retrofit retrofit) {
+    this.retrofit = retrofit;
+  }
+
+  public <T> T create(Class<T> retrofitInterface) {
+    return retrofit.create(retrofitInterface);
+  }
+
+  public <T> T execute(Call<? extends Envelope<T>> call) {
+    String operation = operationId(call);
+    Response<? extends Envelope<T>> response;
+    try {
+      response = call.execute();
+    } catch (SigningException e) {
+      throw e.unchecked();
+    } catch (IOException | JsonDataException e) {
+      throw failure(operation, call, e);
+    }
+    return unwrap(operation, call, response);
+  }
+
+  public <T> CompletableFuture<T> executeAsync(Call<? extends Envelope<T>> call) {
+    String operation = operationId(call);
+    CompletableFuture<T> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        call.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    enqueue(call, operation, future);
+    return future;
+  }
+
+  // Separate method so the wildcard capture gives Callback a concrete type.
+  private <T, E extends Envelope<T>> void enqueue(Call<E> call, String operation, CompletableFuture<T> future) {
+    call.enqueue(new Callback<E>() {
+      @Override
+      public void onResponse(Call<E> c, Response<E> response) {
+        try {
+          future.complete(unwrap(operation, c, response));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+
+      @Override
+      public void onFailure(Call<E> c, Throwable t) {
+        if (t instanceof SigningException s) {
+          future.completeExceptionally(s.unchecked());
+        } else if (t instanceof IOException || t instanceof JsonDataException) {
+          future.completeExceptionally(failure(operation, c, t));
+        } else {
+          future.completeExceptionally(t);
+        }
+      }
+    });
+  }
+
+  private static <T> T unwrap(String operation, Call<?> call, Response<? extends Envelope<T>> response) {
+    if (!response.isSuccessful()) {
+      throw new BybitException(operation, "HTTP " + response.code() + " from " + where(call) + bodyPreview(response));
+    }
+    Envelope<T> envelope = response.body();
+    if (envelope == null) {
+      throw new BybitException(operation, "empty response from " + where(call));
+    }
+    if (envelope.retCode() != 0) {
+      throw new BybitApiException(operation, envelope.retCode(), envelope.retMsg());
+    }
+    return envelope.result();
+  }
+
+  private static BybitException failure(String operation, Call<?> call, Throwable e) {
+    if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
+      return new BybitException(operation, "cannot read the response of " + where(call) + ": " + e.getMessage(), e);
+    }
+    return new BybitException(operation, "request to " + where(call) + " failed: " + e, e);
+  }
+
+  /** Method and path only: the query of a v2 request carries the API key and the signature. */
+  private static String where(Call<?> call) {
+    return call.request().method() + " " + call.request().url().encodedPath();
+  }
+
+  private static String bodyPreview(Response<?> response) {
+    try (ResponseBody error = response.errorBody()) {
+      if (error == null) {
+        return "";
+      }
+      String type = error.contentType() == null ? "" : " (" + error.contentType() + ")";
+      BufferedSource source = error.source();
+      source.request(BODY_PREVIEW_CHARS * 4L);
+      String text = source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), BODY_PREVIEW_CHARS * 4L));
+      text = text.length() > BODY_PREVIEW_CHARS ? text.substring(0, BODY_PREVIEW_CHARS) + "..." : text;
+      return type + ": " + text.replaceAll("\\s+", " ").strip();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String operationId(Call<?> call) {
+    Invocation invocation = call.request().tag(Invocation.class);
+    BybitEndpoint endpoint = invocation == null ? null : invocation.method().getAnnotation(BybitEndpoint.class);
+    return endpoint == null ? null : endpoint.operationId();
+  }
+}

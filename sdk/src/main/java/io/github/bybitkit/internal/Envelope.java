@@ -1,0 +1,12 @@
+package io.github.bybitkit.internal;
+
+/** What the runtime reads of any response envelope. */
+public interface Envelope<T> {
+  /** 0 on success. */
+  int retCode();
+
+  String retMsg();
+
+  /** The business data; null on errors and for operations without a result. */
+  T result();
+}

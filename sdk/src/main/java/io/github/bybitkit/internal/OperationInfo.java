@@ -1,0 +1,32 @@
+package io.github.bybitkit.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.lang.reflect.Type;
+
+/**
+ * What the runtime knows of one operation; the generated {@code BybitOperations} lists them all.
+ *
+ * @param tag the spec tag (one client per tag)
+ * @param path the absolute path in the spec, e.g. /v2/private/wallet/balance
+ * @param resultType the Java type of the envelope's {@code result}
+ * @param resultAdapter a hand-written adapter for the result, or null to use Moshi's adapter for resultType
+ * @param docsUrl Bybit's documentation of the operation
+ */
+public record OperationInfo(String operationId, String tag, String httpMethod, String path, AuthScheme auth,
+    EnvelopeKind envelope, Type resultType, ResultAdapterFactory resultAdapter, String docsUrl) {
+
+  /** Creates the hand-written adapter of a result that Moshi's own adapters cannot read. */
+  @FunctionalInterface
+  public interface ResultAdapterFactory {
+    JsonAdapter<?> create(Moshi moshi, boolean strict);
+  }
+
+  /** The adapter for this operation's result in the given Moshi; null for operations without a result. */
+  public JsonAdapter<?> resultAdapter(Moshi moshi, boolean strict) {
+    if (resultType == Void.class) {
+      return null;
+    }
+    return resultAdapter != null ? resultAdapter.create(moshi, strict) : moshi.adapter(resultType);
+  }
+}

@@ -1,0 +1,144 @@
+package io.github.bybitkit.internal.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import io.github.bybitkit.internal.EnvelopeKind;
+import io.github.bybitkit.internal.V2Response;
+import io.github.bybitkit.internal.V5Response;
+import java.io.IOException;
+
+/**
+ * Reads a v2 or v5 envelope around a result adapter. The result is decoded only when the return code is 0: an error
+ * envelope's {@code result} ({@code null}, {@code {}}) must not hide the error behind a decoding failure. When
+ * {@code result} comes before the code, the code is looked up ahead without consuming the input.
+ */
+public final class EnvelopeAdapter<T> extends JsonAdapter<Object> {
+  private static final JsonReader.Options V2_NAMES = JsonReader.Options.of("ret_code", "ret_msg", "ext_code",
+      "ext_info", "result", "time_now", "rate_limit_status", "rate_limit_reset_ms", "rate_limit", "token");
+  private static final JsonReader.Options V5_NAMES = JsonReader.Options.of("retCode", "retMsg", "result",
+      "retExtInfo", "time");
+
+  private final EnvelopeKind kind;
+  private final JsonAdapter<T> result;
+  private final boolean strict;
+
+  /**
+   * @param result adapter of the result, or null for operations whose result is always null
+   */
+  public EnvelopeAdapter(EnvelopeKind kind, JsonAdapter<T> result, boolean strict) {
+    this.kind = kind;
+    this.result = result;
+    this.strict = strict;
+  }
+
+  @Override
+  public Object fromJson(JsonReader reader) throws IOException {
+    return kind == EnvelopeKind.V2 ? readV2(reader) : readV5(reader);
+  }
+
+  private V2Response<T> readV2(JsonReader reader) throws IOException {
+    Integer code = null;
+    String msg = null;
+    String extCode = null;
+    String extInfo = null;
+    T value = null;
+    String timeNow = null;
+    Integer status = null;
+    Long resetMs = null;
+    Integer limit = null;
+    String token = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.selectName(V2_NAMES)) {
+        case 0 -> code = JsonValues.readInt(reader);
+        case 1 -> msg = JsonValues.readString(reader);
+        case 2 -> extCode = text(reader);
+        case 3 -> extInfo = text(reader);
+        case 4 -> value = readResult(reader, code, "ret_code");
+        case 5 -> timeNow = JsonValues.readString(reader);
+        case 6 -> status = JsonValues.readInt(reader);
+        case 7 -> resetMs = JsonValues.readLong(reader);
+        case 8 -> limit = JsonValues.readInt(reader);
+        case 9 -> token = text(reader);
+        default -> JsonValues.skipUnknownField(reader, strict, "V2Envelope");
+      }
+    }
+    reader.endObject();
+    if (code == null) {
+      throw new JsonDataException("Required field 'ret_code' missing at " + reader.getPath());
+    }
+    return new V2Response<>(code, msg, extCode, extInfo, value, timeNow, status, resetMs, limit, token);
+  }
+
+  private V5Response<T> readV5(JsonReader reader) throws IOException {
+    Integer code = null;
+    String msg = null;
+    T value = null;
+    String extInfo = null;
+    Long time = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.selectName(V5_NAMES)) {
+        case 0 -> code = JsonValues.readInt(reader);
+        case 1 -> msg = JsonValues.readString(reader);
+        case 2 -> value = readResult(reader, code, "retCode");
+        case 3 -> extInfo = text(reader);
+        case 4 -> time = JsonValues.readLong(reader);
+        default -> JsonValues.skipUnknownField(reader, strict, "V5Envelope");
+      }
+    }
+    reader.endObject();
+    if (code == null) {
+      throw new JsonDataException("Required field 'retCode' missing at " + reader.getPath());
+    }
+    return new V5Response<>(code, msg, value, extInfo, time);
+  }
+
+  private T readResult(JsonReader reader, Integer codeSoFar, String codeName) throws IOException {
+    Integer code = codeSoFar != null ? codeSoFar : codeAhead(reader, codeName);
+    if (result == null || (code != null && code != 0)) {
+      reader.skipValue();
+      return null;
+    }
+    return result.fromJson(reader);
+  }
+
+  /** The return code further on in this object, read without consuming anything. */
+  private static Integer codeAhead(JsonReader reader, String codeName) throws IOException {
+    JsonReader ahead = reader.peekJson();
+    ahead.skipValue();
+    while (ahead.hasNext()) {
+      if (ahead.nextName().equals(codeName)) {
+        return JsonValues.readInt(ahead);
+      }
+      ahead.skipValue();
+    }
+    return null;
+  }
+
+  /** A field whose JSON type varied (string, number, object): its text, objects and arrays as raw JSON. */
+  private static String text(JsonReader reader) throws IOException {
+    return switch (reader.peek()) {
+      case NULL -> reader.nextNull();
+      case BEGIN_OBJECT, BEGIN_ARRAY -> {
+        try (var source = reader.nextSource()) {
+          yield source.readUtf8();
+        }
+      }
+      case BOOLEAN -> String.valueOf(reader.nextBoolean());
+      default -> reader.nextString();
+    };
+  }
+
+  @Override
+  public void toJson(JsonWriter writer, Object value) {
+    throw new UnsupportedOperationException("Envelopes are only read");
+  }
+
+  @Override
+  public String toString() {
+    return "EnvelopeAdapter(" + kind + ", " + result + ")";
+  }
+}
