@@ -79,8 +79,12 @@ public class BybitJavaCodegen extends AbstractJavaCodegen {
       operations.addAll(api.getOperations().getOperation());
     }
 
-    ApiSpec spec = new IrMapper(config, models).map(operations);
-    Emitters.writeAll(spec, Path.of(outputFolder(), sourceFolder));
+    emit(new IrMapper(config, models).map(operations), Path.of(outputFolder(), sourceFolder));
     return super.postProcessSupportingFileData(bundle);
+  }
+
+  /** Writes the generated sources; tests override it to look at the IR instead. */
+  protected void emit(ApiSpec spec, Path sourceRoot) {
+    Emitters.writeAll(spec, sourceRoot);
   }
 }

@@ -1,0 +1,207 @@
+package io.github.bybitkit.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bybitkit.codegen.ir.ApiModel;
+import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
+import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiParameter;
+import io.github.bybitkit.codegen.ir.ApiProperty;
+import io.github.bybitkit.codegen.ir.ApiSpec;
+import io.github.bybitkit.codegen.ir.ApiType;
+import io.github.bybitkit.codegen.ir.ApiType.Custom;
+import io.github.bybitkit.codegen.ir.ApiType.EnumRef;
+import io.github.bybitkit.codegen.ir.ApiType.ListOf;
+import io.github.bybitkit.codegen.ir.ApiType.MapOf;
+import io.github.bybitkit.codegen.ir.ApiType.ModelRef;
+import io.github.bybitkit.codegen.ir.ApiType.Scalar;
+import io.github.bybitkit.codegen.ir.ApiType.ScalarKind;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mapping from openapi-generator's model to the IR, on the golden spec and on broken variants of it. */
+class IrMapperTest {
+  private static ApiSpec ir;
+
+  @BeforeAll
+  static void mapGoldenSpec(@TempDir Path out) {
+    ir = GeneratorHarness.ir(GeneratorHarness.SPEC, GeneratorHarness.CONFIG, out);
+  }
+
+  private static ApiOperation op(String id) {
+    return ir.tags().stream().flatMap(t -> t.operations().stream()).filter(o -> o.operationId().equals(id))
+        .findFirst().orElseThrow();
+  }
+
+  private static ApiType field(String schema, String json) {
+    return ir.requireModel(schema).properties().stream().filter(p -> p.jsonName().equals(json)).findFirst()
+        .orElseThrow().type();
+  }
+
+  private static Scalar scalar(ScalarKind kind) {
+    return new Scalar(kind);
+  }
+
+  @Test
+  void scalarKindsFollowTypeFormatAndExtension() {
+    assertEquals(scalar(ScalarKind.LONG), field("DemoRecord", "id"));
+    assertEquals(scalar(ScalarKind.INT), field("DemoRecord", "count"));
+    assertEquals(scalar(ScalarKind.BOOLEAN), field("DemoRecord", "active"));
+    assertEquals(scalar(ScalarKind.DECIMAL_NUMBER), field("DemoRecord", "amount"));
+    assertEquals(scalar(ScalarKind.DECIMAL_STRING), field("DemoRecord", "fee"));
+    assertEquals(scalar(ScalarKind.DECIMAL_EITHER), field("DemoRecord", "rate"));
+    assertEquals(scalar(ScalarKind.INSTANT_RFC3339), field("DemoRecord", "created_at"));
+    assertEquals(scalar(ScalarKind.INSTANT_EPOCH_SECONDS), field("DemoRecord", "settled_at"));
+    assertEquals(scalar(ScalarKind.LOCAL_DATE_TIME), field("DemoRecord", "booked_at"));
+    assertEquals(new ListOf(scalar(ScalarKind.STRING)), field("DemoRecord", "tags"));
+    assertEquals(new ListOf(scalar(ScalarKind.DECIMAL_STRING)), field("DemoTier", "levels"));
+    assertEquals(new MapOf(scalar(ScalarKind.DECIMAL_NUMBER)), field("DemoTier", "limits"));
+  }
+
+  @Test
+  void enumSchemasMapToConfiguredClassesWithTheirWireType() {
+    assertEquals(new EnumRef("com.example.demo.DemoStatus", false), field("DemoRecord", "status"));
+    assertEquals(new EnumRef("io.github.bybitkit.enums.PositionMode", true), field("DemoRecord", "position_idx"));
+  }
+
+  @Test
+  void javaNamesAreCamelCaseOfJsonNames() {
+    ApiModel snapshot = ir.requireModel("DemoSnapshot");
+    assertEquals(List.of("all", "baseCoin"), snapshot.properties().stream().map(ApiProperty::javaName).toList());
+    assertEquals("settledAt", ir.requireModel("DemoRecord").properties().stream()
+        .filter(p -> p.jsonName().equals("settled_at")).findFirst().orElseThrow().javaName());
+  }
+
+  @Test
+  void modelsGoToThePackageOfTheTagThatUsesThem() {
+    assertEquals("com.example.demo.account.model", ir.requireModel("DemoRecord").packageName());
+    assertEquals("com.example.demo.market.model", ir.requireModel("DemoSnapshot").packageName(),
+        "reached through the oneOf of a hand-written type");
+    assertTrue(ir.model("V2Envelope").isEmpty(), "envelopes are runtime types, not models");
+    assertTrue(ir.model("DecimalNumberOrString").isEmpty(), "scalar conventions are not models");
+    assertTrue(ir.model("DemoSnapshotResult").isEmpty(), "mapped to a hand-written type");
+  }
+
+  @Test
+  void queryParametersKeepWireNamesRenamesAndBounds() {
+    ApiOperation records = op("getRecords");
+    assertEquals("GET", records.httpMethod());
+    assertEquals("V2_SIGNED", records.authScheme());
+    assertEquals(Envelope.V2, records.envelope());
+    assertEquals("https://example.test/docs#records", records.docsUrl());
+    assertEquals(List.of("symbol", "start_time", "start_date", "status", "limit"),
+        records.parameters().stream().map(ApiParameter::wireName).toList());
+    assertEquals(List.of("symbol", "startTime", "startDay", "status", "pageSize"),
+        records.parameters().stream().map(ApiParameter::javaName).toList());
+    ApiParameter limit = records.parameters().get(4);
+    assertEquals(new BigDecimal("1"), limit.minimum().value());
+    assertEquals(new BigDecimal("50"), limit.maximum().value());
+    assertEquals(scalar(ScalarKind.INSTANT_EPOCH_SECONDS), records.parameters().get(1).type());
+    assertEquals(scalar(ScalarKind.LOCAL_DATE), records.parameters().get(2).type());
+    assertTrue(records.parameters().get(0).required());
+    assertTrue(records.hasOptionalParameters());
+  }
+
+  @Test
+  void bodyFieldsBecomeParametersWithNonZeroAndExclusiveBounds() {
+    ApiOperation margin = op("changeDemoMargin");
+    assertEquals("POST", margin.httpMethod());
+    assertTrue(margin.parameters().stream().allMatch(p -> p.location() == ApiParameter.Location.BODY));
+    ApiParameter amount = margin.parameters().get(2);
+    assertEquals("margin", amount.wireName());
+    assertTrue(amount.nonZero());
+    assertEquals(scalar(ScalarKind.DECIMAL_STRING), amount.type());
+    assertEquals("mode", margin.parameters().get(1).javaName());
+    assertTrue(margin.parameters().get(4).minimum().exclusive());
+    assertEquals(scalar(ScalarKind.DECIMAL_NUMBER), margin.resultType());
+  }
+
+  @Test
+  void resultShapesEnvelopesAndSchemes() {
+    ResultShape.Page page = (ResultShape.Page) op("getRecords").resultShape();
+    assertEquals("current_page", page.currentPage().jsonName());
+    assertEquals("data", page.data().jsonName());
+    assertNull(page.lastPage());
+    assertEquals("data", ((ResultShape.Unwrap) op("getEntries").resultShape()).field().jsonName());
+    assertEquals(scalar(ScalarKind.VOID), op("switchDemo").resultType());
+    assertEquals("NONE", op("getTiers").authScheme(), "an operation with security: [] is public");
+    assertEquals(new MapOf(new ModelRef("DemoTier")), op("getTiers").resultType());
+    ApiOperation snapshot = op("getSnapshot");
+    assertEquals(Envelope.V5, snapshot.envelope());
+    assertEquals("V5_SIGNED", snapshot.authScheme());
+    assertEquals(new Custom("java.util.List<com.example.demo.market.model.DemoSnapshot>",
+        "com.example.demo.internal.json.SnapshotListAdapter"), snapshot.resultType());
+  }
+
+  // ------------------------------------------------------------------ what the mapper refuses
+
+  private static String failure(Path tmp, Consumer<Map<String, Object>> specEdit,
+      Consumer<Map<String, Object>> configEdit) {
+    Path spec = GeneratorHarness.editYaml(GeneratorHarness.SPEC, tmp.resolve("spec.yaml"), specEdit);
+    Path config = GeneratorHarness.editYaml(GeneratorHarness.CONFIG, tmp.resolve("config.yaml"), configEdit);
+    RuntimeException e = assertThrows(RuntimeException.class, () -> GeneratorHarness.ir(spec, config, tmp.resolve("out")));
+    Throwable cause = e;
+    while (!(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  private static final Consumer<Map<String, Object>> NO_EDIT = tree -> { };
+
+  @Test
+  void inlineEnumIsRefusedNamingTheField(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoEntry",
+        "properties").put("kind", Map.of("type", "string", "enum", List.of("A", "B"))), NO_EDIT);
+    assertTrue(message.contains("DemoEntry field kind") && message.contains("inline enums"), message);
+  }
+
+  @Test
+  void enumWithoutMappingIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "schemaTypes").remove("DemoStatus"));
+    assertTrue(message.contains("DemoStatus") && message.contains("schemaTypes"), message);
+  }
+
+  @Test
+  void unknownConfigKeyIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> config.put("modelPackage", "x"));
+    assertTrue(message.contains("unknown key 'modelPackage'"), message);
+  }
+
+  @Test
+  void renamingAParameterTheOperationLacksIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("no_such", "x"));
+    assertTrue(message.contains("getRecords") && message.contains("no_such"), message);
+  }
+
+  @Test
+  void unusedSchemaIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas").put("Orphan",
+        Map.of("type", "object", "properties", Map.of("x", Map.of("type", "string")))), NO_EDIT);
+    assertTrue(message.contains("Orphan") && message.contains("not used"), message);
+  }
+
+  @Test
+  void operationWithoutDocsIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/private/demo/entries", "get")
+        .remove("externalDocs"), NO_EDIT);
+    assertTrue(message.contains("getEntries") && message.contains("externalDocs"), message);
+  }
+
+  @Test
+  void securitySchemeWithoutMappingIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "securitySchemes").remove("v5Signature"));
+    assertTrue(message.contains("getSnapshot") && message.contains("v5Signature"), message);
+  }
+}
