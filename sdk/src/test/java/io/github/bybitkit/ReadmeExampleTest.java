@@ -1,0 +1,80 @@
+package io.github.bybitkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.bybitkit.inverseperpetual.GetPositionsRequest;
+import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
+import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
+import io.github.bybitkit.inverseperpetual.model.BybitBalance;
+import io.github.bybitkit.inverseperpetual.model.BybitPnlEntry;
+import io.github.bybitkit.inverseperpetual.model.BybitPosition;
+import io.github.bybitkit.v5.model.BybitPortfolioMargin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+/** The usage example of README.md, run against recorded responses; keep the two in step. */
+class ReadmeExampleTest {
+  @StartStop
+  final MockWebServer server = new MockWebServer();
+
+  private void answer(String recorded) {
+    try {
+      Path file = Path.of(System.getProperty("bybitkit.specDir"), "recorded", recorded);
+      server.enqueue(new MockResponse.Builder().body(Files.readString(file)).build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void readmeUsageRuns() throws Exception {
+    answer("getBalances/docs-2023.json");
+    answer("getPositions/with-symbol-docs-2023.json");
+    answer("setIsolatedMode/docs-2023.json");
+    answer("getProfitAndLossHistory/docs-2023.json");
+    answer("getPortfolioMargin/docs-v5.json");
+    answer("setLeverage/error-10001-oad-minimal.json");
+
+    // --- README: Use it
+    BybitClient bybit = BybitClient.builder()
+        .baseUrl(server.url("/").toString())           // README: BybitClient.TESTNET
+        .credentials("test-key-0001", "test-secret-0001")
+        .recvWindow(Duration.ofSeconds(5))
+        .build();
+
+    InversePerpetualAccountClient account = bybit.inversePerpetual().account();
+
+    Map<String, BybitBalance> balances = account.getBalances();
+    BigDecimal available = balances.get("BTC").availableBalance();
+
+    List<BybitPosition> positions = account.getPositions(GetPositionsRequest.builder().symbol("BTCUSD").build());
+    account.setIsolatedMode("BTCUSD", true, new BigDecimal("10"), new BigDecimal("10"));
+
+    BybitPage<BybitPnlEntry> pnl = account.getProfitAndLossHistory(
+        GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD").page(1).pageSize(50).build());
+
+    CompletableFuture<BybitPortfolioMargin> pm = bybit.v5().asset().getPortfolioMarginAsync();
+    BigDecimal equity = pm.get().wallet().equity(); // (test only: the server answers in order, so wait here)
+
+    BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", 10, 10));
+    // --- end of README
+
+    assertEquals(new BigDecimal("999.99987471"), available);
+    assertEquals("BTCUSD", positions.get(0).symbol());
+    assertEquals(1, pnl.currentPage());
+    assertEquals(new BigDecimal("52197.86892104"), equity);
+    assertEquals(10001, refused.retCode());
+  }
+}
