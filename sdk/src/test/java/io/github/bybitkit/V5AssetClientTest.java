@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -231,6 +232,28 @@ class V5AssetClientTest {
     assertTrue(e.getMessage().contains("403"), e.getMessage());
     assertFalse(e.getMessage().contains(TestClients.KEY), e.getMessage());
     assertFalse(e.getMessage().contains(TestClients.SECRET), e.getMessage());
+    assertFalse(e.getMessage().contains(sign), e.getMessage());
+  }
+
+  @Test
+  void anHtmlErrorPageQuotingTheSignedHeadersLeaksNeitherKeyNorSignature() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder()
+            .code(403)
+            .setHeader("Content-Type", "text/html")
+            .body("<html><body>Blocked " + request.getTarget() + " key=" + request.getHeaders().get("X-BAPI-API-KEY")
+                + " sign=" + request.getHeaders().get("X-BAPI-SIGN") + "</body></html>")
+            .build();
+      }
+    });
+
+    BybitException e = assertThrows(BybitException.class, () -> asset().getPortfolioMargin());
+
+    String sign = SignatureVerifier.signatureOf(takenGet());
+    assertTrue(e.getMessage().contains("getPortfolioMargin"), e.getMessage());
+    assertFalse(e.getMessage().contains(TestClients.KEY), e.getMessage());
     assertFalse(e.getMessage().contains(sign), e.getMessage());
   }
 }
