@@ -73,6 +73,17 @@ class V5AssetClientTest {
   }
 
   @Test
+  void signsTheQueryExactlyAsEncodedOnTheWire() throws Exception {
+    server.enqueue(recorded("getPortfolioMargin", "docs-v5.json"));
+
+    asset().getPortfolioMargin(GetPortfolioMarginRequest.builder().baseCoin("B T+C/\u00e9").build());
+
+    RecordedRequest request = takenGet();
+    assertEquals("baseCoin=B%20T%2BC%2F%C3%A9", SignatureVerifier.rawQuery(request));
+    assertEquals(Map.of("baseCoin", "B T+C/\u00e9"), TestClients.verifier().verifyV5Get(request));
+  }
+
+  @Test
   void withoutBaseCoinSignsAnEmptyQuery() throws Exception {
     server.enqueue(recorded("getPortfolioMargin", "docs-v5.json"));
 
