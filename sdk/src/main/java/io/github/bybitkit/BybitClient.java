@@ -52,7 +52,7 @@ public final class BybitClient {
         .addConverterFactory(new BybitConverterFactory(BybitMoshi.create(builder.strict), builder.strict))
         .validateEagerly(true)
         .build();
-    BybitTransport transport = new BybitTransport(retrofit);
+    BybitTransport transport = new BybitTransport(retrofit, credentials);
     this.inversePerpetual = new InversePerpetual(transport);
     this.v5 = new V5(transport);
   }

@@ -4,9 +4,11 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import io.github.bybitkit.BybitApiException;
 import io.github.bybitkit.BybitException;
+import io.github.bybitkit.Credentials;
 import io.github.bybitkit.internal.auth.SigningException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import retrofit2.Call;
@@ -22,11 +24,23 @@ import retrofit2.Retrofit;
  */
 public final class BybitTransport {
   private static final int BODY_PREVIEW_CHARS = 200;
+  /** 64 hex digits: the form of every v2 and v5 signature (HMAC-SHA256). */
+  private static final Pattern SIGNATURE = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])");
 
   private final Retrofit retrofit;
+  private final Credentials credentials;
 
   public BybitTransport(Retrofit retrofit) {
+    this(retrofit, null);
+  }
+
+  /**
+   * @param credentials the credentials the client signs with, so that error messages can leave them out; null when
+   *     there are none
+   */
+  public BybitTransport(Retrofit retrofit, Credentials credentials) {
     this.retrofit = retrofit;
+    this.credentials = credentials;
   }
 
   public <T> T create(Class<T> retrofitInterface) {
@@ -84,7 +98,7 @@ public final class BybitTransport {
     });
   }
 
-  private static <T> T unwrap(String operation, Call<?> call, Response<? extends Envelope<T>> response) {
+  private <T> T unwrap(String operation, Call<?> call, Response<? extends Envelope<T>> response) {
     if (!response.isSuccessful()) {
       throw new BybitException(operation, "HTTP " + response.code() + " from " + where(call) + bodyPreview(response));
     }
@@ -110,7 +124,7 @@ public final class BybitTransport {
     return call.request().method() + " " + call.request().url().encodedPath();
   }
 
-  private static String bodyPreview(Response<?> response) {
+  private String bodyPreview(Response<?> response) {
     try (ResponseBody error = response.errorBody()) {
       if (error == null) {
         return "";
@@ -119,11 +133,25 @@ public final class BybitTransport {
       BufferedSource source = error.source();
       source.request(BODY_PREVIEW_CHARS * 4L);
       String text = source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), BODY_PREVIEW_CHARS * 4L));
+      // Redact before shortening, so a cut cannot leave part of a key or signature unrecognised.
+      text = redact(text).replaceAll("\\s+", " ").strip();
       text = text.length() > BODY_PREVIEW_CHARS ? text.substring(0, BODY_PREVIEW_CHARS) + "..." : text;
-      return type + ": " + text.replaceAll("\\s+", " ").strip();
+      return type + ": " + text;
     } catch (IOException | RuntimeException e) {
       return "";
     }
+  }
+
+  /**
+   * Error pages of proxies and firewalls may quote the refused request, whose query, body or headers carry the API
+   * key and the signature: neither may reach an exception message.
+   */
+  private String redact(String text) {
+    if (credentials != null) {
+      text = text.replace(credentials.apiSecret(), "***")
+          .replace(credentials.apiKey(), credentials.redactedApiKey());
+    }
+    return SIGNATURE.matcher(text).replaceAll("<signature>");
   }
 
   private static String operationId(Call<?> call) {
