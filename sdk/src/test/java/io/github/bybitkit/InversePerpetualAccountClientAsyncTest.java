@@ -33,7 +33,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -174,9 +173,6 @@ class InversePerpetualAccountClientAsyncTest {
     assertEquals("", e.retMsg());
   }
 
-  @Disabled("bug (generator): for page/unwrap results the generated ...Async method returns "
-      + "transport.executeAsync(call).thenApply(mapper), so the future fails with CompletionException wrapping "
-      + "BybitApiException, not with BybitApiException itself as its Javadoc promises")
   @ParameterizedTest
   @MethodSource("mappedTwins")
   void anErrorEnvelopeFailsTheMappedFutureWithBybitApiExceptionItself(Twin twin) {
@@ -214,9 +210,6 @@ class InversePerpetualAccountClientAsyncTest {
     assertTrue(cancelsTheHttpCall(a -> a.getBalancesAsync()));
   }
 
-  @Disabled("bug (generator): getProfitAndLossHistoryAsync, getWalletFundHistoryAsync and "
-      + "getWithdrawalHistoryAsync return the future of thenApply(...); cancelling it does not reach the "
-      + "transport's future, so the HTTP call keeps running although the Javadoc says it is cancelled")
   @Test
   void cancellingAMappedFutureCancelsTheHttpCall() throws Exception {
     assertTrue(cancelsTheHttpCall(a -> a.getWalletFundHistoryAsync()));

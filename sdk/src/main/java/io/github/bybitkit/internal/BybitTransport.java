@@ -8,6 +8,7 @@ import io.github.bybitkit.Credentials;
 import io.github.bybitkit.internal.auth.SigningException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -61,25 +62,35 @@ public final class BybitTransport {
   }
 
   public <T> CompletableFuture<T> executeAsync(Call<? extends Envelope<T>> call) {
+    return executeAsync(call, Function.identity());
+  }
+
+  /**
+   * Like {@link #executeAsync(Call)}, with the result shaped by {@code mapper} inside the same future, so the caller
+   * still gets BybitKit's exceptions unwrapped and cancelling still cancels the HTTP call.
+   */
+  public <T, R> CompletableFuture<R> executeAsync(Call<? extends Envelope<T>> call,
+      Function<? super T, ? extends R> mapper) {
     String operation = operationId(call);
-    CompletableFuture<T> future = new CompletableFuture<>() {
+    CompletableFuture<R> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
         call.cancel();
         return super.cancel(mayInterruptIfRunning);
       }
     };
-    enqueue(call, operation, future);
+    enqueue(call, operation, mapper, future);
     return future;
   }
 
   // Separate method so the wildcard capture gives Callback a concrete type.
-  private <T, E extends Envelope<T>> void enqueue(Call<E> call, String operation, CompletableFuture<T> future) {
+  private <T, R, E extends Envelope<T>> void enqueue(Call<E> call, String operation,
+      Function<? super T, ? extends R> mapper, CompletableFuture<R> future) {
     call.enqueue(new Callback<E>() {
       @Override
       public void onResponse(Call<E> c, Response<E> response) {
         try {
-          future.complete(unwrap(operation, c, response));
+          future.complete(mapper.apply(unwrap(operation, c, response)));
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }

@@ -93,7 +93,7 @@ final class ClientEmitter {
         addPair(type, op, params, callOf(op, null, params));
         type.addMethod(callFromParameters(op, params));
       }
-      if (!(op.resultShape() instanceof ResultShape.Direct)) {
+      if (needsMapper(op)) {
         type.addMethod(resultMapper(op));
       }
     }
@@ -133,9 +133,9 @@ final class ClientEmitter {
   /** The sync method and its async twin, both delegating to the private {@code ...Call} builder. */
   private void addPair(TypeSpec.Builder type, ApiOperation op, List<ParameterSpec> params, CodeBlock call) {
     TypeName result = publicResult(op);
-    CodeBlock mapped = op.resultShape() instanceof ResultShape.Direct
-        ? CodeBlock.of("transport.execute($L)", call)
-        : CodeBlock.of("$LResult(transport.execute($L))", op.operationId(), call);
+    CodeBlock mapped = needsMapper(op)
+        ? CodeBlock.of("$LResult(transport.execute($L))", op.operationId(), call)
+        : CodeBlock.of("transport.execute($L)", call);
     MethodSpec.Builder sync = MethodSpec.methodBuilder(op.operationId())
         .addModifiers(Modifier.PUBLIC)
         .returns(result)
@@ -148,9 +148,10 @@ final class ClientEmitter {
     }
     type.addMethod(sync.build());
 
-    CodeBlock async = op.resultShape() instanceof ResultShape.Direct
-        ? CodeBlock.of("transport.executeAsync($L)", call)
-        : CodeBlock.of("transport.executeAsync($L).thenApply($T::$LResult)", call, currentClient, op.operationId());
+    // The mapper runs inside the transport's future: thenApply would wrap exceptions and lose cancellation.
+    CodeBlock async = needsMapper(op)
+        ? CodeBlock.of("transport.executeAsync($L, $T::$LResult)", call, currentClient, op.operationId())
+        : CodeBlock.of("transport.executeAsync($L)", call);
     type.addMethod(MethodSpec.methodBuilder(op.operationId() + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
@@ -268,7 +269,10 @@ final class ClientEmitter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(publicResult(op))
         .addParameter(wire, "result");
-    if (op.resultShape() instanceof ResultShape.Unwrap u) {
+    if (op.resultShape() instanceof ResultShape.Direct) {
+      // A collection result Bybit sent as null is returned empty, like unwrapped and paged ones.
+      m.addStatement("return result == null ? $T.of() : result", JavaTypes.rawClass(wire));
+    } else if (op.resultShape() instanceof ResultShape.Unwrap u) {
       m.addStatement("return result == null || result.$1L() == null ? $2T.of() : result.$1L()",
           u.field().javaName(), JavaTypes.LIST);
     } else {
@@ -279,6 +283,15 @@ final class ClientEmitter {
           runtime.page, page.currentPage().javaName(), last, page.data().javaName());
     }
     return m.build();
+  }
+
+  /** Whether the result passes through a generated mapper: shaped results, and collections (null -> empty). */
+  private boolean needsMapper(ApiOperation op) {
+    if (!(op.resultShape() instanceof ResultShape.Direct)) {
+      return true;
+    }
+    TypeName raw = JavaTypes.rawClass(types.javaType(op.resultType()));
+    return raw.equals(JavaTypes.LIST) || raw.equals(JavaTypes.MAP);
   }
 
   /** What the public method returns, after result shaping. */
