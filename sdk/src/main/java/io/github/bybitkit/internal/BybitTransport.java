@@ -31,10 +31,6 @@ public final class BybitTransport {
   private final Retrofit retrofit;
   private final Credentials credentials;
 
-  public BybitTransport(Retrofit retrofit) {
-    this(retrofit, null);
-  }
-
   /**
    * @param credentials the credentials the client signs with, so that error messages can leave them out; null when
    *     there are none
