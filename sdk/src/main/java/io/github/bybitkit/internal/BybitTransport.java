@@ -71,8 +71,11 @@ public final class BybitTransport {
     CompletableFuture<R> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
+        // Cancel the future first: cancelling the call makes OkHttp fail it on another thread, which would
+        // otherwise complete the future with a transport error before it is marked cancelled.
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         call.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
       }
     };
     enqueue(call, operation, mapper, future);
