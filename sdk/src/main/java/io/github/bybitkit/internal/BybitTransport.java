@@ -14,7 +14,6 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import retrofit2.Call;
 import retrofit2.Callback;
-import retrofit2.Invocation;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 
@@ -165,8 +164,7 @@ public final class BybitTransport {
   }
 
   private static String operationId(Call<?> call) {
-    Invocation invocation = call.request().tag(Invocation.class);
-    BybitEndpoint endpoint = invocation == null ? null : invocation.method().getAnnotation(BybitEndpoint.class);
+    BybitEndpoint endpoint = Endpoints.of(call.request());
     return endpoint == null ? null : endpoint.operationId();
   }
 }

@@ -119,21 +119,16 @@ public final class IrMapper {
       throw new IllegalArgumentException(id + ": only query parameters and JSON bodies are supported");
     }
     for (CodegenParameter p : op.queryParams) {
-      parameters.add(new ApiParameter(p.baseName, javaName(p.baseName, opConfig, id),
-          typeOf(p, p.vendorExtensions, p.isEnumRef, id + " parameter " + p.baseName), p.required,
-          clean(p.unescapedDescription), bound(p.minimum, p.exclusiveMinimum), bound(p.maximum, p.exclusiveMaximum),
-          Boolean.TRUE.equals(p.vendorExtensions.get(NONZERO_EXTENSION)), ApiParameter.Location.QUERY));
+      parameters.add(parameter(p, p.baseName, p.vendorExtensions, p.isEnumRef, p.required, p.unescapedDescription,
+          opConfig, id, id + " parameter " + p.baseName, ApiParameter.Location.QUERY));
     }
     if (op.bodyParam != null) {
       if (!method.equals("POST")) {
         throw new IllegalArgumentException(id + ": a request body needs POST");
       }
       for (CodegenProperty p : op.bodyParam.vars) {
-        parameters.add(new ApiParameter(p.baseName, javaName(p.baseName, opConfig, id),
-            typeOf(p, p.vendorExtensions, p.isEnumRef, id + " body field " + p.baseName), p.required,
-            clean(p.unescapedDescription), bound(p.minimum, p.exclusiveMinimum),
-            bound(p.maximum, p.exclusiveMaximum), Boolean.TRUE.equals(p.vendorExtensions.get(NONZERO_EXTENSION)),
-            ApiParameter.Location.BODY));
+        parameters.add(parameter(p, p.baseName, p.vendorExtensions, p.isEnumRef, p.required, p.unescapedDescription,
+            opConfig, id, id + " body field " + p.baseName, ApiParameter.Location.BODY));
       }
     }
     for (String wire : opConfig.parameterNames().keySet()) {
@@ -154,6 +149,16 @@ public final class IrMapper {
     return new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
         op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
         clean(result.unescapedDescription), resultShape(opConfig, resultType, id));
+  }
+
+  /** A query parameter or body field; both kinds of openapi-generator object expose the same schema facts. */
+  private ApiParameter parameter(IJsonSchemaValidationProperties p, String wireName, Map<String, Object> extensions,
+      boolean isEnumRef, boolean required, String description, OperationConfig opConfig, String operationId,
+      String where, ApiParameter.Location location) {
+    return new ApiParameter(wireName, javaName(wireName, opConfig, operationId),
+        typeOf(p, extensions, isEnumRef, where), required, clean(description),
+        bound(p.getMinimum(), p.getExclusiveMinimum()), bound(p.getMaximum(), p.getExclusiveMaximum()),
+        Boolean.TRUE.equals(extensions.get(NONZERO_EXTENSION)), location);
   }
 
   private String authOf(CodegenOperation op) {

@@ -7,9 +7,9 @@ import com.squareup.moshi.JsonWriter;
 import io.github.bybitkit.Credentials;
 import io.github.bybitkit.internal.AuthScheme;
 import io.github.bybitkit.internal.BybitEndpoint;
+import io.github.bybitkit.internal.Endpoints;
 import io.github.bybitkit.internal.json.JsonValues;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
-import retrofit2.Invocation;
 
 /**
  * Signs requests of operations whose {@link BybitEndpoint} says so; public operations pass through untouched.
@@ -61,7 +60,7 @@ public final class SigningInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    BybitEndpoint endpoint = endpointOf(request);
+    BybitEndpoint endpoint = Endpoints.of(request);
     if (endpoint == null || endpoint.auth() == AuthScheme.NONE) {
       return chain.proceed(request);
     }
@@ -80,14 +79,6 @@ public final class SigningInterceptor implements Interceptor {
     return chain.proceed(signed);
   }
 
-  private static BybitEndpoint endpointOf(Request request) {
-    Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null) {
-      return null;
-    }
-    Method method = invocation.method();
-    return method.getAnnotation(BybitEndpoint.class);
-  }
 
   private static boolean usesQuery(Request request) {
     return request.method().equals("GET") || request.body() == null;

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiSpec;
 import io.github.bybitkit.codegen.ir.ApiType;
 import io.github.bybitkit.codegen.ir.ApiType.Custom;
@@ -88,7 +89,8 @@ final class JavaTypes {
   }
 
   ClassName modelClass(String schemaName) {
-    return ClassName.get(spec.requireModel(schemaName).packageName(), spec.requireModel(schemaName).className());
+    ApiModel model = spec.requireModel(schemaName);
+    return ClassName.get(model.packageName(), model.className());
   }
 
   ClassName adapterClass(String schemaName) {

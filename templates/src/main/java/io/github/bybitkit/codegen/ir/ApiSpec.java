@@ -1,7 +1,6 @@
 package io.github.bybitkit.codegen.ir;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Everything the emitters get: models, tags with their operations, and where shared code goes. */
@@ -16,8 +15,4 @@ public record ApiSpec(List<ApiModel> models, List<ApiTag> tags, String internalP
     return model(schemaName).orElseThrow(() -> new IllegalStateException("No model for schema " + schemaName));
   }
 
-  public Map<String, ApiModel> modelsBySchema() {
-    return models.stream().collect(java.util.stream.Collectors.toMap(ApiModel::schemaName, m -> m,
-        (a, b) -> a, java.util.LinkedHashMap::new));
-  }
 }
