@@ -2,20 +2,32 @@ package io.github.bybitkit;
 
 import io.github.bybitkit.internal.BybitConverterFactory;
 import io.github.bybitkit.internal.BybitTransport;
+import io.github.bybitkit.internal.EnvelopeKind;
+import io.github.bybitkit.internal.HttpLogger;
+import io.github.bybitkit.internal.NoReplayInterceptor;
+import io.github.bybitkit.internal.RateLimits;
+import io.github.bybitkit.internal.Redactor;
+import io.github.bybitkit.internal.ServerClock;
+import io.github.bybitkit.internal.Sleeper;
 import io.github.bybitkit.internal.auth.SigningInterceptor;
 import io.github.bybitkit.internal.json.BybitMoshi;
 import io.github.bybitkit.inverseperpetual.InversePerpetual;
 import io.github.bybitkit.v5.V5;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
 /**
- * Entry point of BybitKit. Build one per set of credentials and share it: it is immutable and thread-safe, and its
- * clients reuse one connection pool.
+ * Entry point of BybitKit. Build one per set of credentials and share it: it is immutable and thread-safe, and all
+ * its clients and views reuse one connection pool.
  *
  * <pre>{@code
  * BybitClient bybit = BybitClient.builder()
@@ -24,6 +36,11 @@ import retrofit2.Retrofit;
  *     .build();
  * Map<String, BybitBalance> balances = bybit.inversePerpetual().account().getBalances();
  * }</pre>
+ *
+ * <p>What every call gets: signing, a timestamp corrected towards Bybit's clock (resynchronised on 10002, after which
+ * the request is tried once more), retries of what is safe to retry ({@link RetryPolicy}), the rate-limit state of
+ * each operation ({@link #rateLimit(String)}), typed exceptions ({@link BybitException}), and optional redacted
+ * logging ({@link HttpLogLevel}).
  */
 public final class BybitClient {
   /** Bybit's mainnet REST host. */
@@ -32,10 +49,15 @@ public final class BybitClient {
   public static final String TESTNET = "https://api-testnet.bybit.com";
   /** Bybit's default receive window. */
   public static final Duration DEFAULT_RECV_WINDOW = Duration.ofSeconds(5);
+  /** The User-Agent BybitKit sends, e.g. "BybitKit/0.1.0 (Java 17.0.15)". */
+  public static final String USER_AGENT = "BybitKit/" + version() + " (Java " + System.getProperty("java.version")
+      + ")";
 
   private final HttpUrl baseUrl;
   private final Credentials credentials;
   private final Duration recvWindow;
+  private final BybitTransport transport;
+  private final RequestOptions options;
   private final InversePerpetual inversePerpetual;
   private final V5 v5;
 
@@ -43,18 +65,41 @@ public final class BybitClient {
     this.baseUrl = builder.baseUrl;
     this.credentials = builder.credentials;
     this.recvWindow = builder.recvWindow;
-    OkHttpClient http = (builder.okHttpClient != null ? builder.okHttpClient.newBuilder() : new OkHttpClient.Builder())
-        .addInterceptor(new SigningInterceptor(credentials, builder.clock, recvWindow.toMillis()))
-        .build();
+    Redactor redactor = new Redactor(credentials);
+    ServerClock clock = new ServerClock(builder.clock);
+    OkHttpClient.Builder http = builder.okHttpClient != null ? builder.okHttpClient.newBuilder()
+        : new OkHttpClient.Builder();
+    if (builder.timeout != null) {
+      http.callTimeout(builder.timeout);
+    }
+    if (builder.connectTimeout != null) {
+      http.connectTimeout(builder.connectTimeout);
+    }
+    http.addInterceptor(new SigningInterceptor(credentials, clock, recvWindow.toMillis()))
+        .addInterceptor(new NoReplayInterceptor(USER_AGENT))
+        .addInterceptor(new HttpLogger(builder.logLevel, builder.logger, redactor));
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(http)
-        .addConverterFactory(new BybitConverterFactory(BybitMoshi.create(builder.strict), builder.strict))
+        .client(http.build())
+        .addConverterFactory(new BybitConverterFactory(BybitMoshi.create(builder.strict), builder.strict, redactor))
         .validateEagerly(true)
         .build();
-    BybitTransport transport = new BybitTransport(retrofit, credentials);
-    this.inversePerpetual = new InversePerpetual(transport);
-    this.v5 = new V5(transport);
+    this.transport = new BybitTransport(retrofit, BybitMoshi.create(false), redactor, clock, builder.timeSync,
+        builder.retryPolicy, new RateLimits(builder.limiterReserve, builder.limiterMaxWait), builder.sleeper);
+    this.options = RequestOptions.defaults();
+    this.inversePerpetual = new InversePerpetual(transport, options);
+    this.v5 = new V5(transport, options);
+  }
+
+  /** A view of {@code base} whose calls use {@code options}. */
+  private BybitClient(BybitClient base, RequestOptions options) {
+    this.baseUrl = base.baseUrl;
+    this.credentials = base.credentials;
+    this.recvWindow = base.recvWindow;
+    this.transport = base.transport;
+    this.options = options;
+    this.inversePerpetual = new InversePerpetual(transport, options);
+    this.v5 = new V5(transport, options);
   }
 
   public static Builder builder() {
@@ -71,9 +116,65 @@ public final class BybitClient {
     return v5;
   }
 
+  /**
+   * A view of this client whose calls use {@code options} (a receive window, a timeout) instead of the defaults.
+   * Cheap: it shares the connection pool, clock offset, rate-limit state and everything else with this client.
+   *
+   * @param options the options; {@link RequestOptions#defaults()} gives the client-wide behaviour back
+   */
+  public BybitClient withOptions(RequestOptions options) {
+    return new BybitClient(this, Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * The rate-limit state Bybit reported with the last response of an operation.
+   *
+   * @param operationId the spec's operation id, which is also the method name, e.g. "getBalances"
+   * @return the state, or empty before the first response or when the operation reports none (public ones)
+   */
+  public Optional<RateLimit> rateLimit(String operationId) {
+    return Optional.ofNullable(transport.rateLimits().get(operationId));
+  }
+
+  /** Every operation's last reported rate-limit state, by operation id. */
+  public Map<String, RateLimit> rateLimits() {
+    return transport.rateLimits().snapshot();
+  }
+
+  /**
+   * Measures the offset to Bybit's clock now (one request to each server-time endpoint, v2 and v5) and uses it for
+   * later timestamps. Not needed for correctness, since a 10002 triggers the same by itself; call it at start or
+   * now and then to avoid the first rejection.
+   *
+   * @return how far Bybit's v5 clock is ahead of the local one (negative: behind)
+   * @throws BybitException when the server time cannot be read
+   */
+  public Duration syncTime() {
+    transport.syncTime(EnvelopeKind.V2);
+    return transport.syncTime(EnvelopeKind.V5);
+  }
+
+  /** How far Bybit's clock is ahead of the local one, as last measured (zero before any measurement). */
+  public Duration clockOffset() {
+    return transport.clock().offset(EnvelopeKind.V5);
+  }
+
   @Override
   public String toString() {
-    return "BybitClient[baseUrl=" + baseUrl + ", credentials=" + credentials + ", recvWindow=" + recvWindow + "]";
+    return "BybitClient[baseUrl=" + baseUrl + ", credentials=" + credentials + ", recvWindow=" + recvWindow
+        + (options.equals(RequestOptions.defaults()) ? "" : ", " + options) + "]";
+  }
+
+  private static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = BybitClient.class.getResourceAsStream("bybitkit.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // No version then; the User-Agent still names BybitKit.
+    }
+    return properties.getProperty("version", "unknown");
   }
 
   /** Configures a {@link BybitClient}. Not thread-safe; the built client is. */
@@ -84,6 +185,15 @@ public final class BybitClient {
     private Clock clock = Clock.systemUTC();
     private OkHttpClient okHttpClient;
     private boolean strict;
+    private Duration timeout;
+    private Duration connectTimeout;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private boolean timeSync = true;
+    private int limiterReserve = -1;
+    private Duration limiterMaxWait = Duration.ZERO;
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private System.Logger logger = System.getLogger("io.github.bybitkit.http");
+    private Sleeper sleeper = Sleeper.REAL;
 
     private Builder() {}
 
@@ -114,16 +224,13 @@ public final class BybitClient {
     }
 
     /**
-     * How long after its timestamp Bybit may still accept a request (default 5 s).
+     * How long after its timestamp Bybit may still accept a request (default 5 s). Per call: {@link
+     * RequestOptions#withRecvWindow(Duration)}.
      *
      * @throws IllegalArgumentException unless between 1 ms and 1 minute
      */
     public Builder recvWindow(Duration recvWindow) {
-      Objects.requireNonNull(recvWindow, "recvWindow");
-      if (recvWindow.toMillis() < 1 || recvWindow.compareTo(Duration.ofMinutes(1)) > 0) {
-        throw new IllegalArgumentException("recvWindow must be between 1 ms and 1 minute, was " + recvWindow);
-      }
-      this.recvWindow = recvWindow;
+      this.recvWindow = RequestOptions.checkRecvWindow(recvWindow);
       return this;
     }
 
@@ -135,10 +242,83 @@ public final class BybitClient {
 
     /**
      * An OkHttp client to build on, so BybitKit shares its connection pool, dispatcher, timeouts and proxy. BybitKit
-     * adds its signing interceptor to a derived client; the given one is not changed.
+     * adds its interceptors to a derived client; the given one is not changed.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /**
+     * The longest a call may take, from sending to reading the whole response (default: no overall limit; OkHttp's
+     * 10 s connect, read and write timeouts apply). Each retry gets its own. Per call: {@link
+     * RequestOptions#withTimeout(Duration)}.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The longest connecting may take (default: OkHttp's 10 s, or the shared client's).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** When to retry (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} switches retries off). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Whether a request refused with 10002 (timestamp outside the receive window) makes the client measure Bybit's
+     * clock and try that request once more (default true). It was not executed, so this is safe for POST too.
+     */
+    public Builder timeSync(boolean timeSync) {
+      this.timeSync = timeSync;
+      return this;
+    }
+
+    /**
+     * Turns on the client-side limiter: once the last response of an operation says only {@code reserve} requests
+     * are left in its window, further calls of that operation wait for the reported reset (up to {@code maxWait};
+     * a longer wait fails with {@link BybitRateLimitException} without sending anything). Off by default.
+     *
+     * @param reserve requests to keep in hand, 0 to use the window up to the last request
+     * @throws IllegalArgumentException if reserve is negative or maxWait is negative or over 1 minute
+     */
+    public Builder rateLimiter(int reserve, Duration maxWait) {
+      Objects.requireNonNull(maxWait, "maxWait");
+      if (reserve < 0) {
+        throw new IllegalArgumentException("reserve must not be negative, was " + reserve);
+      }
+      if (maxWait.isNegative() || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("maxWait must be between 0 and 1 minute, was " + maxWait);
+      }
+      this.limiterReserve = reserve;
+      this.limiterMaxWait = maxWait;
+      return this;
+    }
+
+    /**
+     * Logs HTTP exchanges at {@code DEBUG} to the {@link System.Logger} named "io.github.bybitkit.http" (or the one
+     * given to {@link #logger(System.Logger)}). Off by default. Keys and signatures are always redacted.
+     */
+    public Builder logging(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /** The logger for {@link #logging(HttpLogLevel)}. */
+    public Builder logger(System.Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
       return this;
     }
 
@@ -151,8 +331,22 @@ public final class BybitClient {
       return this;
     }
 
+    /** For tests: how the client waits before a retry or for a rate limit. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
     public BybitClient build() {
       return new BybitClient(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
     }
   }
 }

@@ -193,27 +193,29 @@ class V5AssetClientTest {
   }
 
   @Test
-  void theRecordedErrorEnvelopeThrowsBybitApiException() throws Exception {
+  void theRecordedRateLimitEnvelopeThrowsBybitRateLimitException() throws Exception {
     server.enqueue(recorded("getPortfolioMargin", "error-10006-too-many-visits.json"));
 
-    BybitApiException e = assertThrows(BybitApiException.class, () -> asset().getPortfolioMargin());
+    BybitRateLimitException e = assertThrows(BybitRateLimitException.class, () -> asset().getPortfolioMargin());
 
-    assertEquals(10006, e.retCode());
-    assertEquals("Too many visits!", e.retMsg());
+    assertEquals(10006, e.retCode().getAsInt());
+    assertEquals("Too many visits!", e.retMsg().orElseThrow());
+    assertEquals(200, e.httpStatus());
+    assertTrue(e.resetAt().isEmpty(), "no X-Bapi-Limit-Reset-Timestamp header, so the reset is unknown");
     assertEquals("getPortfolioMargin", e.operationId());
     assertTrue(e.getMessage().contains("getPortfolioMargin"), e.getMessage());
     takenGet();
   }
 
   @Test
-  void theRecordedErrorEnvelopeFailsTheFutureWithBybitApiExceptionItself() throws Exception {
+  void theRecordedErrorEnvelopeFailsTheFutureWithTheExceptionItself() throws Exception {
     server.enqueue(recorded("getPortfolioMargin", "error-10006-too-many-visits.json"));
 
     CompletableFuture<BybitPortfolioMargin> future = asset().getPortfolioMarginAsync();
 
     ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
-    BybitApiException cause = assertInstanceOf(BybitApiException.class, e.getCause());
-    assertEquals(10006, cause.retCode());
+    BybitRateLimitException cause = assertInstanceOf(BybitRateLimitException.class, e.getCause());
+    assertEquals(10006, cause.retCode().getAsInt());
     assertSame(cause, future.handle((value, failure) -> failure).join(), "not wrapped in CompletionException");
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.github.bybitkit.BybitDecodingException;
 import io.github.bybitkit.enums.BybitEnum;
 import io.github.bybitkit.internal.json.EnvelopeAdapter;
 import io.github.bybitkit.internal.json.JsonValues;
@@ -31,10 +32,12 @@ public final class BybitConverterFactory extends Converter.Factory {
 
   private final Moshi moshi;
   private final boolean strict;
+  private final Redactor redactor;
 
-  public BybitConverterFactory(Moshi moshi, boolean strict) {
+  public BybitConverterFactory(Moshi moshi, boolean strict, Redactor redactor) {
     this.moshi = moshi;
     this.strict = strict;
+    this.redactor = redactor;
   }
 
   @Override
@@ -46,15 +49,37 @@ public final class BybitConverterFactory extends Converter.Factory {
     OperationInfo op = operation(annotations);
     JsonAdapter<Object> envelope = envelopeAdapter(op, moshi, strict);
     return body -> {
+      // Read the whole body first: a failure while reading is the network's (an IOException for the transport),
+      // a failure while parsing what arrived is the body's.
+      Buffer bytes = new Buffer();
       try (body) {
-        JsonReader reader = JsonReader.of(body.source());
-        Object value = envelope.fromJson(reader);
-        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-          throw new JsonDataException("Unexpected content after the response object at " + reader.getPath());
-        }
-        return value;
+        bytes.writeAll(body.source());
       }
+      return decode(op, envelope, bytes, redactor);
     };
+  }
+
+  /**
+   * Parses a complete response body.
+   *
+   * @throws BybitDecodingException naming the operation and the JSON path where parsing failed; the parser's own
+   *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
+   */
+  public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
+    JsonReader reader = JsonReader.of(bytes);
+    try {
+      Object value = envelope.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("Unexpected content after the response object at " + reader.getPath());
+      }
+      return value;
+    } catch (IOException | JsonDataException e) {
+      String path = reader.getPath();
+      String problem = e instanceof java.io.EOFException ? "the JSON ends early (truncated body)"
+          : redactor.redact(String.valueOf(e.getMessage()));
+      throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
+          + op.path() + " at " + path + ": " + problem + " (" + e.getClass().getSimpleName() + ")", path, null);
+    }
   }
 
   /** The adapter that reads the whole response of an operation, envelope included. */

@@ -9,4 +9,7 @@ public interface Envelope<T> {
 
   /** The business data; null on errors and for operations without a result. */
   T result();
+
+  /** Bybit's clock when it answered ({@code time_now} in v2, {@code time} in v5), or null when absent. */
+  java.time.Instant serverTime();
 }

@@ -11,10 +11,12 @@ import java.lang.reflect.Type;
  * @param path the absolute path in the spec, e.g. /v2/private/wallet/balance
  * @param resultType the Java type of the envelope's {@code result}
  * @param resultAdapter a hand-written adapter for the result, or null to use Moshi's adapter for resultType
+ * @param serverClock whether this is the public operation whose envelope time sync reads Bybit's clock from
  * @param docsUrl Bybit's documentation of the operation
  */
 public record OperationInfo(String operationId, String tag, String httpMethod, String path, AuthScheme auth,
-    EnvelopeKind envelope, Type resultType, ResultAdapterFactory resultAdapter, String docsUrl) {
+    EnvelopeKind envelope, Type resultType, ResultAdapterFactory resultAdapter, boolean serverClock,
+    String docsUrl) {
 
   /** Creates the hand-written adapter of a result that Moshi's own adapters cannot read. */
   @FunctionalInterface

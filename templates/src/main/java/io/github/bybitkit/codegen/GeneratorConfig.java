@@ -36,7 +36,7 @@ public record GeneratorConfig(
   }
 
   /** How the public method presents the envelope's result. */
-  public enum ResultStyle { DIRECT, UNWRAP, PAGE }
+  public enum ResultStyle { DIRECT, UNWRAP, PAGE, SERVER_TIME }
 
   /** Per-operation options. */
   public record OperationConfig(Map<String, String> parameterNames, ResultStyle resultStyle, String unwrapField) {
@@ -103,13 +103,16 @@ public record GeneratorConfig(
       Object result = o.get("result");
       if ("page".equals(result)) {
         style = ResultStyle.PAGE;
+      } else if ("serverTime".equals(result)) {
+        style = ResultStyle.SERVER_TIME;
       } else if ("direct".equals(result) || result == null) {
         style = ResultStyle.DIRECT;
       } else if (result instanceof Map<?, ?> r && r.size() == 1 && r.get("unwrap") instanceof String field) {
         style = ResultStyle.UNWRAP;
         unwrap = field;
       } else {
-        throw new IllegalArgumentException(where + ".result must be direct, page or {unwrap: <field>}, was " + result);
+        throw new IllegalArgumentException(
+            where + ".result must be direct, page, serverTime or {unwrap: <field>}, was " + result);
       }
       operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap));
     });

@@ -80,6 +80,16 @@ public final class IrMapper {
       }
       byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(mapOperation(op));
     }
+    Map<Envelope, String> clocks = new HashMap<>();
+    byTag.values().stream().flatMap(List::stream)
+        .filter(op -> op.resultShape() instanceof ResultShape.ServerTime)
+        .forEach(op -> {
+          String other = clocks.putIfAbsent(op.envelope(), op.operationId());
+          if (other != null) {
+            throw new IllegalArgumentException(op.operationId() + ": " + other + " already gives the "
+                + op.envelope() + " server time; time sync needs one clock per envelope");
+          }
+        });
     for (String configured : config.operations().keySet()) {
       if (operations.stream().noneMatch(op -> op.operationId.equals(configured))) {
         throw new IllegalArgumentException("generator config names operation " + configured + ", which the spec does not have");
@@ -146,9 +156,15 @@ public final class IrMapper {
         .orElseThrow(() -> new IllegalArgumentException(id + ": the response schema has no 'result' property"));
     ApiType resultType = typeOf(result, result.vendorExtensions, result.isEnumRef, id + " result");
 
-    return new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
+    ApiOperation mapped = new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
         op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
         clean(result.unescapedDescription), resultShape(opConfig, resultType, id));
+    if (mapped.resultShape() instanceof ResultShape.ServerTime
+        && (!method.equals("GET") || !parameters.isEmpty() || !mapped.authScheme().equals("NONE"))) {
+      // Time sync calls it when signed requests are being refused: it must need nothing but a GET.
+      throw new IllegalArgumentException(id + ": a serverTime operation must be a public GET without parameters");
+    }
+    return mapped;
   }
 
   /** A query parameter or body field; both kinds of openapi-generator object expose the same schema facts. */
@@ -197,6 +213,7 @@ public final class IrMapper {
       }
       case PAGE -> new ResultShape.Page(resultField(resultType, "data", id, true),
           resultField(resultType, "current_page", id, true), resultField(resultType, "last_page", id, false));
+      case SERVER_TIME -> new ResultShape.ServerTime();
     };
   }
 

@@ -5,9 +5,11 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.github.bybitkit.Credentials;
+import io.github.bybitkit.RequestOptions;
 import io.github.bybitkit.internal.AuthScheme;
 import io.github.bybitkit.internal.BybitEndpoint;
 import io.github.bybitkit.internal.Endpoints;
+import io.github.bybitkit.internal.ServerClock;
 import io.github.bybitkit.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,21 +42,28 @@ public final class SigningInterceptor implements Interceptor {
   private static final Set<String> V2_AUTH_PARAMS = Set.of(API_KEY, RECV_WINDOW, TIMESTAMP, SIGN);
 
   private final Credentials credentials;
-  private final Clock clock;
+  private final ServerClock clock;
   private final long recvWindowMillis;
 
   /**
    * @param credentials null when only public operations will be called
-   * @param clock source of request timestamps; Bybit rejects requests outside its receive window
-   * @param recvWindowMillis how long after {@code timestamp} Bybit still accepts the request
+   * @param clock source of request timestamps, corrected towards Bybit's clock; Bybit rejects requests outside its
+   *     receive window
+   * @param recvWindowMillis how long after {@code timestamp} Bybit still accepts the request, unless the call's
+   *     {@link RequestOptions} say otherwise
    */
-  public SigningInterceptor(Credentials credentials, Clock clock, long recvWindowMillis) {
+  public SigningInterceptor(Credentials credentials, ServerClock clock, long recvWindowMillis) {
     if (recvWindowMillis <= 0) {
       throw new IllegalArgumentException("recvWindowMillis must be positive, was " + recvWindowMillis);
     }
     this.credentials = credentials;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.recvWindowMillis = recvWindowMillis;
+  }
+
+  /** Signs with the local clock as it is, without time sync. */
+  public SigningInterceptor(Credentials credentials, Clock clock, long recvWindowMillis) {
+    this(credentials, new ServerClock(Objects.requireNonNull(clock, "clock")), recvWindowMillis);
   }
 
   @Override
@@ -69,11 +78,14 @@ public final class SigningInterceptor implements Interceptor {
       throw new SigningException(new IllegalStateException(
           operation + " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"));
     }
-    long timestamp = clock.millis();
+    long timestamp = clock.millis(endpoint.envelope());
+    RequestOptions options = request.tag(RequestOptions.class);
+    long recvWindow = options != null && options.recvWindow().isPresent()
+        ? options.recvWindow().get().toMillis() : recvWindowMillis;
     Request signed = switch (endpoint.auth()) {
-      case V2_SIGNED -> usesQuery(request) ? signV2Query(request, operation, timestamp)
-          : signV2Body(request, operation, timestamp);
-      case V5_SIGNED -> signV5(request, operation, timestamp);
+      case V2_SIGNED -> usesQuery(request) ? signV2Query(request, operation, timestamp, recvWindow)
+          : signV2Body(request, operation, timestamp, recvWindow);
+      case V5_SIGNED -> signV5(request, operation, timestamp, recvWindow);
       case NONE -> request;
     };
     return chain.proceed(signed);
@@ -86,7 +98,8 @@ public final class SigningInterceptor implements Interceptor {
 
   // ---- v2: api_key, recv_window, timestamp and sign as request parameters ----
 
-  private Request signV2Query(Request request, String operation, long timestamp) throws SigningException {
+  private Request signV2Query(Request request, String operation, long timestamp, long recvWindow)
+      throws SigningException {
     HttpUrl url = request.url();
     Map<String, String> params = new TreeMap<>();
     for (int i = 0; i < url.querySize(); i++) {
@@ -95,7 +108,7 @@ public final class SigningInterceptor implements Interceptor {
       // "?flag" has no value; it is signed and sent as "flag=" so both sides agree.
       putBusinessParam(params, name, value == null ? "" : value, operation);
     }
-    addV2AuthParams(params, timestamp);
+    addV2AuthParams(params, timestamp, recvWindow);
     String sign = V2Signing.sign(credentials.apiSecret(), params);
     HttpUrl.Builder signedUrl = url.newBuilder().query(null);
     params.forEach(signedUrl::addQueryParameter);
@@ -106,13 +119,14 @@ public final class SigningInterceptor implements Interceptor {
   /** One field of the original JSON body, with its literal text and JSON type. */
   private record BodyField(String name, String text, JsonReader.Token type) {}
 
-  private Request signV2Body(Request request, String operation, long timestamp) throws IOException {
+  private Request signV2Body(Request request, String operation, long timestamp, long recvWindow)
+      throws IOException {
     List<BodyField> fields = readFlatObject(request.body(), operation);
     Map<String, String> params = new TreeMap<>();
     for (BodyField field : fields) {
       putBusinessParam(params, field.name(), field.text(), operation);
     }
-    addV2AuthParams(params, timestamp);
+    addV2AuthParams(params, timestamp, recvWindow);
     // The signature covers the sorted k=v pairs, not the JSON text.
     String sign = V2Signing.sign(credentials.apiSecret(), params);
 
@@ -128,7 +142,7 @@ public final class SigningInterceptor implements Interceptor {
         }
       }
       w.name(API_KEY).value(credentials.apiKey());
-      w.name(RECV_WINDOW).value(recvWindowMillis);
+      w.name(RECV_WINDOW).value(recvWindow);
       w.name(TIMESTAMP).value(timestamp);
       w.name(SIGN).value(sign);
       w.endObject();
@@ -199,22 +213,22 @@ public final class SigningInterceptor implements Interceptor {
     }
   }
 
-  private void addV2AuthParams(Map<String, String> params, long timestamp) {
+  private void addV2AuthParams(Map<String, String> params, long timestamp, long recvWindow) {
     params.put(API_KEY, credentials.apiKey());
-    params.put(RECV_WINDOW, Long.toString(recvWindowMillis));
+    params.put(RECV_WINDOW, Long.toString(recvWindow));
     params.put(TIMESTAMP, Long.toString(timestamp));
   }
 
   // ---- v5: X-BAPI-* headers over timestamp + apiKey + recvWindow + (query | body) ----
 
-  private Request signV5(Request request, String operation, long timestamp) throws IOException {
+  private Request signV5(Request request, String operation, long timestamp, long recvWindow) throws IOException {
     String apiKey = credentials.apiKey();
     if (!isHeaderSafe(apiKey)) {
       // OkHttp would echo the bad header value in its exception message.
       throw invalid(operation, "the API key " + Credentials.redact(apiKey)
           + " contains characters that cannot be sent in a header");
     }
-    String recvWindow = Long.toString(recvWindowMillis);
+    String recvWindowText = Long.toString(recvWindow);
     Request.Builder signed = request.newBuilder();
     String payload;
     if (usesQuery(request)) {
@@ -229,11 +243,11 @@ public final class SigningInterceptor implements Interceptor {
       payload = new String(bytes, StandardCharsets.UTF_8);
       signed.method(request.method(), RequestBody.create(bytes, body.contentType()));
     }
-    String sign = HmacSha256.hex(credentials.apiSecret(), timestamp + apiKey + recvWindow + payload);
+    String sign = HmacSha256.hex(credentials.apiSecret(), timestamp + apiKey + recvWindowText + payload);
     return signed
         .header("X-BAPI-API-KEY", apiKey)
         .header("X-BAPI-TIMESTAMP", Long.toString(timestamp))
-        .header("X-BAPI-RECV-WINDOW", recvWindow)
+        .header("X-BAPI-RECV-WINDOW", recvWindowText)
         .header("X-BAPI-SIGN", sign)
         // Official samples always send 2 for HMAC keys too; its meaning is undocumented.
         .header("X-BAPI-SIGN-TYPE", "2")

@@ -368,6 +368,6 @@ class SigningInterceptorTest {
   void constructorValidatesArguments() {
     Clock clock = Clock.systemUTC();
     assertThrows(IllegalArgumentException.class, () -> new SigningInterceptor(CREDENTIALS, clock, 0));
-    assertThrows(NullPointerException.class, () -> new SigningInterceptor(CREDENTIALS, null, 5000));
+    assertThrows(NullPointerException.class, () -> new SigningInterceptor(CREDENTIALS, (Clock) null, 5000));
   }
 }

@@ -66,12 +66,28 @@ final class ClientEmitter {
         .addJavadoc("anything is sent and throws {@link IllegalArgumentException} naming the parameter.\n")
         .addField(FieldSpec.builder(runtime.transport, "transport", Modifier.PRIVATE, Modifier.FINAL).build())
         .addField(FieldSpec.builder(api, "api", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addField(FieldSpec.builder(runtime.requestOptions, "options", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Used by {@code BybitClient}; applications get the client from there.\n")
+            .addJavadoc("Used by {@code BybitClient}; applications get the client from there.\n\n")
+            .addJavadoc("@param options what every call of this client uses instead of the client-wide defaults\n")
             .addParameter(runtime.transport, "transport")
+            .addParameter(runtime.requestOptions, "options")
             .addStatement("this.transport = transport")
             .addStatement("this.api = transport.create($T.class)", api)
+            .addStatement("this.options = $T.requireNonNull(options, $S)", ClassName.get("java.util", "Objects"),
+                "options")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("withOptions")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(client)
+            .addParameter(runtime.requestOptions, "options")
+            .addJavadoc("A view of this client whose calls use {@code options} (receive window, timeout) instead of\n")
+            .addJavadoc("the client-wide defaults. Cheap: it shares the connection pool and everything else.\n\n")
+            .addJavadoc("@param options the options; {@link $T#defaults()} restores the client-wide ones\n",
+                runtime.requestOptions)
+            .addJavadoc("@return the view; this client is unchanged\n")
+            .addStatement("return new $T(transport, options)", client)
             .build());
 
     for (ApiOperation op : tag.operations()) {
@@ -133,8 +149,9 @@ final class ClientEmitter {
   /** The sync method and its async twin, both delegating to the private {@code ...Call} builder. */
   private void addPair(TypeSpec.Builder type, ApiOperation op, List<ParameterSpec> params, CodeBlock call) {
     TypeName result = publicResult(op);
-    CodeBlock mapped = needsMapper(op)
-        ? CodeBlock.of("$LResult(transport.execute($L))", op.operationId(), call)
+    boolean serverTime = op.resultShape() instanceof ResultShape.ServerTime;
+    CodeBlock mapped = serverTime ? CodeBlock.of("transport.executeServerTime($L)", call)
+        : needsMapper(op) ? CodeBlock.of("$LResult(transport.execute($L))", op.operationId(), call)
         : CodeBlock.of("transport.execute($L)", call);
     MethodSpec.Builder sync = MethodSpec.methodBuilder(op.operationId())
         .addModifiers(Modifier.PUBLIC)
@@ -149,7 +166,8 @@ final class ClientEmitter {
     type.addMethod(sync.build());
 
     // The mapper runs inside the transport's future: thenApply would wrap exceptions and lose cancellation.
-    CodeBlock async = needsMapper(op)
+    CodeBlock async = serverTime ? CodeBlock.of("transport.executeServerTimeAsync($L)", call)
+        : needsMapper(op)
         ? CodeBlock.of("transport.executeAsync($L, $T::$LResult)", call, currentClient, op.operationId())
         : CodeBlock.of("transport.executeAsync($L)", call);
     type.addMethod(MethodSpec.methodBuilder(op.operationId() + "Async")
@@ -228,14 +246,13 @@ final class ClientEmitter {
           m.beginControlFlow("if ($L != null)", value).addStatement("$L", put).endControlFlow();
         }
       }
-      return m.addStatement("return api.$L(body)", op.operationId()).build();
+      return m.addStatement("return api.$L(body, options)", op.operationId()).build();
     }
     CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < op.parameters().size(); i++) {
-      ApiParameter p = op.parameters().get(i);
-      args.add(i == 0 ? "$L" : ", $L", queryValue(p, valueOf.apply(p)));
+    for (ApiParameter p : op.parameters()) {
+      args.add("$L, ", queryValue(p, valueOf.apply(p)));
     }
-    return m.addStatement("return api.$L($L)", op.operationId(), args.build()).build();
+    return m.addStatement("return api.$L($Loptions)", op.operationId(), args.build()).build();
   }
 
   private static CodeBlock queryValue(ApiParameter p, CodeBlock value) {
@@ -287,6 +304,9 @@ final class ClientEmitter {
 
   /** Whether the result passes through a generated mapper: shaped results, and collections (null -> empty). */
   private boolean needsMapper(ApiOperation op) {
+    if (op.resultShape() instanceof ResultShape.ServerTime) {
+      return false;
+    }
     if (!(op.resultShape() instanceof ResultShape.Direct)) {
       return true;
     }
@@ -302,6 +322,9 @@ final class ClientEmitter {
     if (op.resultShape() instanceof ResultShape.Page p) {
       ApiType item = ((ListOf) p.data().type()).item();
       return ParameterizedTypeName.get(runtime.page, types.javaType(item));
+    }
+    if (op.resultShape() instanceof ResultShape.ServerTime) {
+      return ClassName.get("java.time", "Instant");
     }
     if (op.resultType() instanceof Scalar s && s.kind() == ScalarKind.VOID) {
       return TypeName.VOID;
@@ -321,6 +344,9 @@ final class ClientEmitter {
     }
     if (op.resultShape() instanceof ResultShape.Page) {
       return "the requested page; its data is empty when there are no records";
+    }
+    if (op.resultShape() instanceof ResultShape.ServerTime) {
+      return "Bybit's clock when it answered, from the response envelope";
     }
     if (publicResult(op).equals(TypeName.VOID)) {
       return null;

@@ -28,11 +28,12 @@ final class GroupEmitter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Used by {@code BybitClient}; applications get this from there.\n")
-        .addParameter(runtime.transport, "transport");
+        .addParameter(runtime.transport, "transport")
+        .addParameter(runtime.requestOptions, "options");
     for (ApiTag tag : tags) {
       ClassName client = ClassName.get(tag.packageName(), tag.clientName());
       type.addField(client, tag.groupAccessor(), Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addStatement("this.$L = new $T(transport)", tag.groupAccessor(), client);
+      constructor.addStatement("this.$L = new $T(transport, options)", tag.groupAccessor(), client);
       String description = Docs.text(tag.description());
       type.addMethod(MethodSpec.methodBuilder(tag.groupAccessor())
           .addModifiers(Modifier.PUBLIC)

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiSpec;
 import io.github.bybitkit.codegen.ir.ApiTag;
 import io.github.bybitkit.codegen.ir.ApiType.Custom;
@@ -17,7 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * {@code BybitOperations}: what the runtime and the contract tests need to know of every operation (method, path,
- * signing, envelope, result type, a hand-written result adapter if any), so nothing is listed by hand.
+ * signing, envelope, result type, a hand-written result adapter if any, whether it is the envelope's server clock),
+ * so nothing is listed by hand.
  */
 final class OperationsEmitter {
   private final ApiSpec spec;
@@ -49,9 +51,10 @@ final class OperationsEmitter {
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
             .addJavadoc("$L $L\n", op.httpMethod(), op.path())
-            .initializer("new $T($S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $S)", runtime.operationInfo, op.operationId(),
-                tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(), runtime.envelopeKind,
-                op.envelope(), types.reflectType(resultType), adapter, op.docsUrl())
+            .initializer("new $T($S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S)", runtime.operationInfo,
+                op.operationId(), tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(),
+                runtime.envelopeKind, op.envelope(), types.reflectType(resultType), adapter,
+                op.resultShape() instanceof ResultShape.ServerTime, op.docsUrl())
             .build());
         all.add(first ? "$L" : ", $L", constant);
         first = false;

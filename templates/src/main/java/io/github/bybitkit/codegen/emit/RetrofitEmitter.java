@@ -18,7 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The transport layer: one Retrofit interface per tag, one method per operation, annotated with the facts the
- * runtime needs ({@code @BybitEndpoint}: operation id, signing scheme, envelope). Query parameters are typed;
+ * runtime needs ({@code @BybitEndpoint}: operation id, signing scheme, envelope) and a {@code @Tag} parameter for
+ * the caller's {@code RequestOptions}. Query parameters are typed;
  * the runtime's converter writes decimals plain, enums as their wire value and dates as yyyy-MM-dd. A POST takes its
  * JSON body as a map built by the client.
  */
@@ -28,6 +29,7 @@ final class RetrofitEmitter {
   private static final ClassName POST = ClassName.get("retrofit2.http", "POST");
   private static final ClassName QUERY = ClassName.get("retrofit2.http", "Query");
   private static final ClassName BODY = ClassName.get("retrofit2.http", "Body");
+  private static final ClassName TAG = ClassName.get("retrofit2.http", "Tag");
 
   private final JavaTypes types;
   private final Runtime runtime;
@@ -89,6 +91,8 @@ final class RetrofitEmitter {
               .build());
         }
       }
+      // The caller's per-call options ride on the OkHttp request, where signing and the transport read them.
+      method.addParameter(ParameterSpec.builder(runtime.requestOptions, "options").addAnnotation(TAG).build());
       api.addMethod(method.build());
     }
     return Docs.file(tag.transportPackage(), api.build());

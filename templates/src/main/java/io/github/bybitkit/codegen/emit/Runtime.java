@@ -7,8 +7,8 @@ import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiSpec;
 
 /**
- * Names of the hand-written runtime classes the generated code calls. They live in the package of the configured
- * transport class ({@code runtime.transport} in generator-config).
+ * Names of the hand-written runtime classes the generated code calls. Internal ones live in the package of the
+ * configured transport class ({@code runtime.transport} in generator-config), public ones next to the page type.
  */
 final class Runtime {
   final ClassName transport;
@@ -21,6 +21,7 @@ final class Runtime {
   final ClassName checks;
   final ClassName operationInfo;
   final ClassName operations;
+  final ClassName requestOptions;
 
   Runtime(ApiSpec spec) {
     transport = ClassName.bestGuess(spec.transportClass());
@@ -34,6 +35,7 @@ final class Runtime {
     checks = ClassName.get(pkg, "Checks");
     operationInfo = ClassName.get(pkg, "OperationInfo");
     operations = ClassName.get(spec.internalPackage(), "BybitOperations");
+    requestOptions = ClassName.get(page.packageName(), "RequestOptions");
   }
 
   /** {@code V2Response<T>} or {@code V5Response<T>}. */

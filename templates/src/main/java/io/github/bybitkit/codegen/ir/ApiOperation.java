@@ -32,6 +32,9 @@ public record ApiOperation(
 
     /** Wrap the page fields of the result model into the runtime's page type. */
     record Page(ApiProperty data, ApiProperty currentPage, ApiProperty lastPage) implements ResultShape {}
+
+    /** Return the server time the envelope carries; the operation is the clock that time sync reads. */
+    record ServerTime() implements ResultShape {}
   }
 
   public boolean hasOptionalParameters() {
