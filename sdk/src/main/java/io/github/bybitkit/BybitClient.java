@@ -142,21 +142,20 @@ public final class BybitClient {
   }
 
   /**
-   * Measures the offset to Bybit's clock now (one request to each server-time endpoint, v2 and v5) and uses it for
-   * later timestamps. Not needed for correctness, since a 10002 triggers the same by itself; call it at start or
-   * now and then to avoid the first rejection.
+   * Measures the offset to Bybit's clock now (one request to the v5 server-time endpoint) and uses it for later
+   * timestamps. Not needed for correctness, since a 10002 triggers the same by itself; call it at start or now and
+   * then to avoid the first rejection.
    *
-   * @return how far Bybit's v5 clock is ahead of the local one (negative: behind)
+   * @return how far Bybit's clock is ahead of the local one (negative: behind)
    * @throws BybitException when the server time cannot be read
    */
   public Duration syncTime() {
-    transport.syncTime(EnvelopeKind.V2);
     return transport.syncTime(EnvelopeKind.V5);
   }
 
   /** How far Bybit's clock is ahead of the local one, as last measured (zero before any measurement). */
   public Duration clockOffset() {
-    return transport.clock().offset(EnvelopeKind.V5);
+    return transport.clock().offset();
   }
 
   @Override

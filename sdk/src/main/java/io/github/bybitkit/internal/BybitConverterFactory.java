@@ -66,7 +66,8 @@ public final class BybitConverterFactory extends Converter.Factory {
    *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
-    JsonReader reader = JsonReader.of(bytes);
+    // Parse a peek, so the bytes are still whole when a failure needs explaining.
+    JsonReader reader = JsonReader.of(bytes.peek());
     try {
       Object value = envelope.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
@@ -75,8 +76,8 @@ public final class BybitConverterFactory extends Converter.Factory {
       return value;
     } catch (IOException | JsonDataException e) {
       String path = reader.getPath();
-      String problem = e instanceof java.io.EOFException ? "the JSON ends early (truncated body)"
-          : redactor.redact(String.valueOf(e.getMessage()));
+      String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "")
+          + redactor.redact(String.valueOf(e.getMessage()));
       throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
           + op.path() + " at " + path + ": " + problem + " (" + e.getClass().getSimpleName() + ")", path, null);
     }
@@ -86,6 +87,30 @@ public final class BybitConverterFactory extends Converter.Factory {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static JsonAdapter<Object> envelopeAdapter(OperationInfo op, Moshi moshi, boolean strict) {
     return new EnvelopeAdapter(op.envelope(), op.resultAdapter(moshi, strict), strict);
+  }
+
+  /** Whether the text stops inside a string or with an object or array still open. */
+  private static boolean endsEarly(Buffer bytes) {
+    String text = bytes.readUtf8();
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        depth--;
+      }
+    }
+    return inString || depth > 0;
   }
 
   private static OperationInfo operation(Annotation[] annotations) {

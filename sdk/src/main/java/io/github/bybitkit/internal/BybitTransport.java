@@ -327,7 +327,7 @@ public final class BybitTransport {
       }
       Duration wait = null;
       if (failure instanceof BybitRateLimitException limited && isRejectedRateLimit(limited)) {
-        long untilReset = limited.resetAt().get().toEpochMilli() - clock.millis(kind);
+        long untilReset = limited.resetAt().get().toEpochMilli() - clock.millis();
         if (untilReset <= retry.maxRateLimitWait().toMillis()) {
           wait = Duration.ofMillis(Math.max(0, untilReset));
         }
@@ -355,7 +355,7 @@ public final class BybitTransport {
   }
 
   private Duration throttle(Attempts attempts) {
-    Duration wait = rateLimits.acquire(attempts.operation, clock.millis(attempts.kind));
+    Duration wait = rateLimits.acquire(attempts.operation, clock.millis());
     if (wait.compareTo(rateLimits.maxWait()) > 0) {
       RateLimit state = rateLimits.get(attempts.operation);
       throw new BybitRateLimitException(attempts.operation, "not sent: the rate limit leaves "
@@ -405,7 +405,7 @@ public final class BybitTransport {
         throw new BybitDecodingException(op.operationId(), "the response of " + where(request)
             + " carries no server time", "$", null);
       }
-      return clock.record(kind, server.toEpochMilli(), sent, received);
+      return clock.record(server.toEpochMilli(), sent, received);
     } catch (IOException e) {
       throw transportFailure(op.operationId(), request, e);
     }

@@ -78,7 +78,7 @@ public final class SigningInterceptor implements Interceptor {
       throw new SigningException(new IllegalStateException(
           operation + " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"));
     }
-    long timestamp = clock.millis(endpoint.envelope());
+    long timestamp = clock.millis();
     RequestOptions options = request.tag(RequestOptions.class);
     long recvWindow = options != null && options.recvWindow().isPresent()
         ? options.recvWindow().get().toMillis() : recvWindowMillis;
