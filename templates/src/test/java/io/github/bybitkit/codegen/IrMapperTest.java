@@ -1,6 +1,7 @@
 package io.github.bybitkit.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +142,7 @@ class IrMapperTest {
     assertEquals("V5_SIGNED", snapshot.authScheme());
     assertEquals(new Custom("java.util.List<com.example.demo.market.model.DemoSnapshot>",
         "com.example.demo.internal.json.SnapshotListAdapter"), snapshot.resultType());
+    assertInstanceOf(ResultShape.ServerTime.class, op("getDemoTime").resultShape());
   }
 
   // ------------------------------------------------------------------ what the mapper refuses
@@ -197,6 +199,25 @@ class IrMapperTest {
     String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/private/demo/entries", "get")
         .remove("externalDocs"), NO_EDIT);
     assertTrue(message.contains("getEntries") && message.contains("externalDocs"), message);
+  }
+
+  @Test
+  void aSignedServerTimeOperationIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v5/demo/time", "get")
+        .put("security", List.of(Map.of("v5Signature", List.of()))), NO_EDIT);
+    assertTrue(message.contains("getDemoTime") && message.contains("public GET without parameters"), message);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void twoServerTimeOperationsForOneEnvelopeAreRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>(
+          (Map<String, Object>) GeneratorHarness.at(spec, "paths", "/v5/demo/time").get("get"));
+      copy.put("operationId", "getOtherTime");
+      GeneratorHarness.at(spec, "paths").put("/v5/demo/other-time", Map.of("get", copy));
+    }, config -> GeneratorHarness.at(config, "operations").put("getOtherTime", Map.of("result", "serverTime")));
+    assertTrue(message.contains("time sync needs one clock per envelope"), message);
   }
 
   @Test

@@ -37,6 +37,7 @@ final class ClientEmitter {
   private final RetrofitEmitter retrofit;
   private final ClassName apiException;
   private final ClassName baseException;
+  private final ClassName rateLimitException;
   private ClassName currentClient;
 
   ClientEmitter(JavaTypes types, Runtime runtime, RetrofitEmitter retrofit) {
@@ -45,6 +46,7 @@ final class ClientEmitter {
     this.retrofit = retrofit;
     this.apiException = ClassName.get(runtime.page.packageName(), "BybitApiException");
     this.baseException = ClassName.get(runtime.page.packageName(), "BybitException");
+    this.rateLimitException = ClassName.get(runtime.page.packageName(), "BybitRateLimitException");
   }
 
   static ClassName requestName(ApiTag tag, ApiOperation op) {
@@ -397,7 +399,9 @@ final class ClientEmitter {
     }
     if (!async) {
       doc.add("@throws $T when Bybit answers with a non-zero return code\n", apiException);
-      doc.add("@throws $T when the request fails or the response cannot be read\n", baseException);
+      doc.add("@throws $T when a rate limit is hit (10006, 10018, HTTP 403 or 429)\n", rateLimitException);
+      doc.add("@throws $T when the request fails or the response cannot be read (see its subclasses)\n",
+          baseException);
     }
     doc.add("@throws IllegalArgumentException when a parameter is missing or out of range (nothing is sent)\n");
     doc.add("@see <a href=\"$L\">Bybit API documentation: $L</a>\n", op.docsUrl(), Docs.text(summary(op)));
