@@ -3,6 +3,7 @@ package io.github.bybitkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.inverseperpetual.GetPositionsRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
@@ -76,5 +77,52 @@ class ReadmeExampleTest {
     assertEquals(1, pnl.currentPage());
     assertEquals(new BigDecimal("52197.86892104"), equity);
     assertEquals(10001, refused.retCode());
+  }
+
+  @Test
+  void readmeRuntimeExampleRuns() {
+    answer("setLeverage/docs-2023.json");
+    answer("changeMargin/docs-2023.json");
+    server.enqueue(new MockResponse.Builder().code(403).body("<html>access too frequent</html>").build());
+    java.util.List<String> caught = new java.util.ArrayList<>();
+
+    // --- README: Errors, retries, the clock, rate limits, per-call options
+    BybitClient bybit = BybitClient.builder()
+        .baseUrl(server.url("/").toString())           // README: BybitClient.TESTNET
+        .credentials("test-key-0001", "test-secret-0001")
+        .timeout(Duration.ofSeconds(10))
+        .retryPolicy(RetryPolicy.defaults().withMaxAttempts(4))
+        .rateLimiter(1, Duration.ofSeconds(2))
+        .logging(HttpLogLevel.HEADERS)
+        .build();
+    InversePerpetualAccountClient account = bybit.inversePerpetual().account();
+
+    InversePerpetualAccountClient strict = account.withOptions(
+        RequestOptions.defaults().withRecvWindow(Duration.ofSeconds(2)).withTimeout(Duration.ofSeconds(3)));
+    strict.setLeverage("BTCUSD", 5, 5);
+
+    for (int call = 0; call < 2; call++) { // (test only: once answered, once refused with a 403 page)
+      try {
+        account.changeMargin("BTCUSD", PositionMode.ONE_WAY, new BigDecimal("0.01"));
+        caught.add("ok");
+      } catch (BybitRateLimitException e) {
+        caught.add("rate limit " + e.httpStatus());
+      } catch (BybitAuthenticationException e) {
+        caught.add("auth");
+      } catch (BybitApiException e) {
+        caught.add("api");
+      } catch (BybitTransportException e) {
+        caught.add("transport");
+      } catch (BybitException e) {
+        caught.add("other");
+      }
+    }
+
+    java.util.Optional<RateLimit> state = bybit.rateLimit("changeMargin");
+    // --- end of README
+
+    assertEquals(java.util.List.of("ok", "rate limit 403"), caught);
+    assertEquals(3, server.getRequestCount(), "the 403 POST was not retried");
+    assertEquals(75, state.orElseThrow().limit());
   }
 }
