@@ -398,6 +398,12 @@ final class ClientEmitter {
         .addJavadoc("Builds a {@link $T}; required parameters are checked by {@link #build()}.\n", request)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     CodeBlock.Builder args = CodeBlock.builder();
+    // toBuilder() lets paging (and callers) derive a request that differs in one parameter.
+    MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addJavadoc("@return a new builder holding this request's values, for a copy that differs in some of them\n")
+        .addStatement("$T builder = new $T()", builder, builder);
     StringBuilder doc = new StringBuilder();
     doc.append("Parameters of {@link ").append(client.simpleName()).append('#').append(op.operationId())
         .append('(').append(request.simpleName()).append(")}: ").append(Docs.text(summary(op)))
@@ -423,6 +429,7 @@ final class ClientEmitter {
           .addStatement("return this")
           .build());
       args.add(i == 0 ? "$L" : ", $L", p.javaName());
+      toBuilder.addStatement("builder.$L = $L", p.javaName(), p.javaName());
     }
     b.addMethod(MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
@@ -442,6 +449,7 @@ final class ClientEmitter {
             .addJavadoc("@return an empty builder\n")
             .addStatement("return new $T()", builder)
             .build())
+        .addMethod(toBuilder.addStatement("return builder").build())
         .addType(b.build())
         .build();
     return Docs.file(tag.packageName(), record);
