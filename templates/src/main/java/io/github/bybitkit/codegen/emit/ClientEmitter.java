@@ -35,6 +35,7 @@ final class ClientEmitter {
   private final JavaTypes types;
   private final Runtime runtime;
   private final RetrofitEmitter retrofit;
+  private final PagingEmitter paging;
   private final ClassName apiException;
   private final ClassName baseException;
   private ClassName currentClient;
@@ -43,6 +44,7 @@ final class ClientEmitter {
     this.types = types;
     this.runtime = runtime;
     this.retrofit = retrofit;
+    this.paging = new PagingEmitter(types, runtime);
     this.apiException = ClassName.get(runtime.page.packageName(), "BybitApiException");
     this.baseException = ClassName.get(runtime.page.packageName(), "BybitException");
   }
@@ -95,6 +97,9 @@ final class ClientEmitter {
       }
       if (needsMapper(op)) {
         type.addMethod(resultMapper(op));
+      }
+      if (op.paging() != null) {
+        paging.addMethods(type, tag, op, parameters(op.requiredParameters(), true));
       }
     }
     return Docs.file(tag.packageName(), type.build());
