@@ -38,10 +38,22 @@ public record GeneratorConfig(
   /** How the public method presents the envelope's result. */
   public enum ResultStyle { DIRECT, UNWRAP, PAGE, SERVER_TIME }
 
-  /** Per-operation options. */
-  public record OperationConfig(Map<String, String> parameterNames, ResultStyle resultStyle, String unwrapField) {
-    static final OperationConfig DEFAULT = new OperationConfig(Map.of(), ResultStyle.DIRECT, null);
+  /** Per-operation options; {@code paging} is null for an operation that is not paged. */
+  public record OperationConfig(Map<String, String> parameterNames, ResultStyle resultStyle, String unwrapField,
+      PagingConfig paging) {
+    static final OperationConfig DEFAULT = new OperationConfig(Map.of(), ResultStyle.DIRECT, null, null);
   }
+
+  /** How a paged operation moves from page to page. */
+  public enum PagingStyle { PAGE_NUMBER, CURSOR }
+
+  /**
+   * A paged operation's paging parameters, by wire name. {@code page} for {@link PagingStyle#PAGE_NUMBER};
+   * {@code cursor}, {@code itemId} (the item field whose value is the next cursor) and optionally {@code direction}
+   * for {@link PagingStyle#CURSOR}; {@code limit} (the page size) is optional for both.
+   */
+  public record PagingConfig(PagingStyle style, String page, String cursor, String direction, String limit,
+      String itemId) {}
 
   public OperationConfig operation(String operationId) {
     return operations.getOrDefault(operationId, OperationConfig.DEFAULT);
@@ -94,7 +106,7 @@ public record GeneratorConfig(
     asMap(root.getOrDefault("operations", Map.of()), "operations").forEach((op, value) -> {
       String where = "operations." + op;
       Map<String, Object> o = asMap(value, where);
-      allowOnly(o, where, "parameters", "result");
+      allowOnly(o, where, "parameters", "result", "paging");
       Map<String, String> names = new LinkedHashMap<>();
       asMap(o.getOrDefault("parameters", Map.of()), where + ".parameters")
           .forEach((wire, java) -> names.put(wire, String.valueOf(java)));
@@ -114,12 +126,29 @@ public record GeneratorConfig(
         throw new IllegalArgumentException(
             where + ".result must be direct, page, serverTime or {unwrap: <field>}, was " + result);
       }
-      operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap));
+      PagingConfig paging = o.containsKey("paging") ? paging(asMap(o.get("paging"), where + ".paging"),
+          where + ".paging") : null;
+      operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap, paging));
     });
 
     return new GeneratorConfig(string(root, "internalPackage", source), string(root, "jsonPackage", source),
         string(runtime, "transport", "runtime"), string(runtime, "pageType", "runtime"), Map.copyOf(schemes),
         tags, schemaTypes, operations);
+  }
+
+  private static PagingConfig paging(Map<String, Object> p, String where) {
+    Object style = p.get("style");
+    if ("page-number".equals(style)) {
+      allowOnly(p, where, "style", "page", "limit");
+      return new PagingConfig(PagingStyle.PAGE_NUMBER, string(p, "page", where), null, null,
+          optionalString(p, "limit", where), null);
+    }
+    if ("cursor".equals(style)) {
+      allowOnly(p, where, "style", "cursor", "direction", "limit", "itemId");
+      return new PagingConfig(PagingStyle.CURSOR, null, string(p, "cursor", where),
+          optionalString(p, "direction", where), optionalString(p, "limit", where), string(p, "itemId", where));
+    }
+    throw new IllegalArgumentException(where + ".style must be page-number or cursor, was " + style);
   }
 
   private static Object require(Map<String, Object> map, String key, String where) {
@@ -135,6 +164,10 @@ public record GeneratorConfig(
       throw new IllegalArgumentException(where + "." + key + " must be a non-blank string");
     }
     return s;
+  }
+
+  private static String optionalString(Map<String, Object> map, String key, String where) {
+    return map.containsKey(key) ? string(map, key, where) : null;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,12 +1,15 @@
 package io.github.bybitkit.codegen;
 
 import io.github.bybitkit.codegen.GeneratorConfig.OperationConfig;
+import io.github.bybitkit.codegen.GeneratorConfig.PagingConfig;
+import io.github.bybitkit.codegen.GeneratorConfig.PagingStyle;
 import io.github.bybitkit.codegen.GeneratorConfig.SchemaType;
 import io.github.bybitkit.codegen.GeneratorConfig.TagConfig;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
 import io.github.bybitkit.codegen.ir.ApiParameter.Bound;
 import io.github.bybitkit.codegen.ir.ApiProperty;
@@ -156,9 +159,11 @@ public final class IrMapper {
         .orElseThrow(() -> new IllegalArgumentException(id + ": the response schema has no 'result' property"));
     ApiType resultType = typeOf(result, result.vendorExtensions, result.isEnumRef, id + " result");
 
+    ApiPaging paging = opConfig.paging() == null ? null
+        : paging(opConfig.paging(), op, method, parameters, resultType, id);
     ApiOperation mapped = new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
         op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
-        clean(result.unescapedDescription), resultShape(opConfig, resultType, id));
+        clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging);
     if (mapped.resultShape() instanceof ResultShape.ServerTime
         && (!method.equals("GET") || !parameters.isEmpty() || !mapped.authScheme().equals("NONE"))) {
       // Time sync calls it when signed requests are being refused: it must need nothing but a GET.
@@ -239,6 +244,86 @@ public final class IrMapper {
       throw new IllegalArgumentException(id + ": result model " + model.name + " has no field " + jsonName);
     }
     return null;
+  }
+
+  // ------------------------------------------------------------------ paging
+
+  private ApiPaging paging(PagingConfig paging, CodegenOperation op, String method, List<ApiParameter> parameters,
+      ApiType resultType, String id) {
+    if (!method.equals("GET")) {
+      throw new IllegalArgumentException(id + ": paging needs a GET operation, not " + method);
+    }
+    ApiParameter limit = null;
+    Integer defaultLimit = null;
+    if (paging.limit() != null) {
+      limit = pagingParameter(parameters, paging.limit(), "limit", id);
+      requireInt(limit, "limit", id);
+      defaultLimit = defaultLimit(op, limit, id);
+    }
+    if (paging.style() == PagingStyle.PAGE_NUMBER) {
+      ApiParameter page = pagingParameter(parameters, paging.page(), "page", id);
+      requireInt(page, "page", id);
+      requireOptional(page, "page", id);
+      if (!(resultType instanceof ModelRef)) {
+        throw new IllegalArgumentException(id + ": page-number paging needs the result to be a model with a 'data' list");
+      }
+      return new ApiPaging.PageNumber(page, limit, defaultLimit, resultField(resultType, "data", id, true),
+          resultField(resultType, "current_page", id, false), resultField(resultType, "last_page", id, false));
+    }
+    ApiParameter cursor = pagingParameter(parameters, paging.cursor(), "cursor", id);
+    requireOptional(cursor, "cursor", id);
+    ApiParameter direction = paging.direction() == null ? null
+        : pagingParameter(parameters, paging.direction(), "direction", id);
+    if (!(resultType instanceof ListOf list && list.item() instanceof ModelRef item)) {
+      throw new IllegalArgumentException(id + ": cursor paging needs the result to be a list of models");
+    }
+    CodegenModel model = modelsBySchema.get(item.schemaName());
+    ApiProperty itemId = model.vars.stream().filter(v -> v.baseName.equals(paging.itemId())).findFirst()
+        .map(v -> mapProperty(v, model.name))
+        .orElseThrow(() -> new IllegalArgumentException(id + ": paging.itemId names " + paging.itemId()
+            + ", which the item schema " + model.name + " does not have"));
+    if (!itemId.type().equals(cursor.type())) {
+      throw new IllegalArgumentException(id + ": the cursor " + cursor.wireName() + " and the item id "
+          + model.name + "." + itemId.jsonName() + " must have the same type");
+    }
+    return new ApiPaging.Cursor(cursor, direction, limit, defaultLimit, item, itemId);
+  }
+
+  private static ApiParameter pagingParameter(List<ApiParameter> parameters, String wireName, String role, String id) {
+    return parameters.stream().filter(p -> p.wireName().equals(wireName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(id + ": paging." + role + " names parameter " + wireName
+            + ", which the operation does not have"));
+  }
+
+  private static void requireInt(ApiParameter p, String role, String id) {
+    if (!(p.type() instanceof Scalar s && s.kind() == ScalarKind.INT)) {
+      throw new IllegalArgumentException(id + ": paging." + role + " parameter " + p.wireName() + " must be an integer");
+    }
+  }
+
+  /** The paging parameter is left out of the first request when the caller leaves it out, so it must be optional. */
+  private static void requireOptional(ApiParameter p, String role, String id) {
+    if (p.required()) {
+      throw new IllegalArgumentException(id + ": paging." + role + " parameter " + p.wireName() + " must be optional");
+    }
+  }
+
+  /** The spec's {@code default} of the page-size parameter: the page size Bybit uses when none is sent. */
+  private static Integer defaultLimit(CodegenOperation op, ApiParameter limit, String id) {
+    String text = op.queryParams.stream().filter(p -> p.baseName.equals(limit.wireName())).findFirst()
+        .map(p -> clean(p.defaultValue)).orElse(null);
+    if (text == null) {
+      return null;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(id + ": the default of " + limit.wireName() + " must be a positive integer, was " + text);
   }
 
   // ------------------------------------------------------------------ models

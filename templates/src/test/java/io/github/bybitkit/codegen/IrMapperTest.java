@@ -10,6 +10,7 @@ import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
 import io.github.bybitkit.codegen.ir.ApiProperty;
 import io.github.bybitkit.codegen.ir.ApiSpec;
@@ -100,9 +101,9 @@ class IrMapperTest {
     assertEquals("V2_SIGNED", records.authScheme());
     assertEquals(Envelope.V2, records.envelope());
     assertEquals("https://example.test/docs#records", records.docsUrl());
-    assertEquals(List.of("symbol", "start_time", "start_date", "status", "limit"),
+    assertEquals(List.of("symbol", "start_time", "start_date", "status", "limit", "page"),
         records.parameters().stream().map(ApiParameter::wireName).toList());
-    assertEquals(List.of("symbol", "startTime", "startDay", "status", "pageSize"),
+    assertEquals(List.of("symbol", "startTime", "startDay", "status", "pageSize", "page"),
         records.parameters().stream().map(ApiParameter::javaName).toList());
     ApiParameter limit = records.parameters().get(4);
     assertEquals(new BigDecimal("1"), limit.minimum().value());
@@ -143,6 +144,35 @@ class IrMapperTest {
     assertEquals(new Custom("java.util.List<com.example.demo.market.model.DemoSnapshot>",
         "com.example.demo.internal.json.SnapshotListAdapter"), snapshot.resultType());
     assertInstanceOf(ResultShape.ServerTime.class, op("getDemoTime").resultShape());
+  }
+
+  @Test
+  void pageNumberPagingCarriesItsParametersDefaultAndPageFields() {
+    ApiPaging.PageNumber records = (ApiPaging.PageNumber) op("getRecords").paging();
+    assertEquals("page", records.page().wireName());
+    assertEquals(new BigDecimal("50"), records.page().maximum().value(), "the highest page comes from the spec");
+    assertEquals("pageSize", records.limit().javaName());
+    assertEquals(20, records.defaultLimit(), "the page size Bybit uses comes from the spec's default");
+    assertEquals("data", records.items().jsonName());
+    assertEquals("current_page", records.currentPage().jsonName());
+    assertNull(records.lastPage());
+
+    ApiPaging.PageNumber entries = (ApiPaging.PageNumber) op("getEntries").paging();
+    assertNull(entries.limit());
+    assertNull(entries.defaultLimit());
+    assertNull(entries.currentPage());
+    assertNull(op("getTiers").paging(), "an operation without paging config is not paged");
+  }
+
+  @Test
+  void cursorPagingCarriesCursorDirectionAndItemId() {
+    ApiPaging.Cursor trades = (ApiPaging.Cursor) op("getTrades").paging();
+    assertEquals("fromId", trades.cursor().javaName());
+    assertEquals("direction", trades.direction().wireName());
+    assertEquals(20, trades.defaultLimit());
+    assertEquals(new ModelRef("DemoTrade"), trades.item());
+    assertEquals("id", trades.itemId().jsonName());
+    assertEquals(trades.cursor().type(), trades.itemId().type());
   }
 
   // ------------------------------------------------------------------ what the mapper refuses
@@ -224,5 +254,65 @@ class IrMapperTest {
   void securitySchemeWithoutMappingIsRefused(@TempDir Path tmp) {
     String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "securitySchemes").remove("v5Signature"));
     assertTrue(message.contains("getSnapshot") && message.contains("v5Signature"), message);
+  }
+
+  private static Map<String, Object> pagingOf(Map<String, Object> config, String operation) {
+    return GeneratorHarness.at(config, "operations", operation, "paging");
+  }
+
+  @Test
+  void pagingByAParameterTheOperationLacksIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("page", "page_no"));
+    assertTrue(message.contains("getRecords") && message.contains("paging.page") && message.contains("page_no"),
+        message);
+  }
+
+  @Test
+  void pagingAPostOperationIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "changeDemoMargin")
+        .put("paging", Map.of("style", "page-number", "page", "symbol")));
+    assertTrue(message.contains("changeDemoMargin") && message.contains("GET"), message);
+  }
+
+  @Test
+  void cursorItemIdTheItemLacksIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getTrades").put("itemId", "trade_id"));
+    assertTrue(message.contains("getTrades") && message.contains("trade_id") && message.contains("DemoTrade"),
+        message);
+  }
+
+  @Test
+  void cursorOfAnotherTypeThanTheItemIdIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoTrade",
+        "properties").put("id", Map.of("type", "string")), NO_EDIT);
+    assertTrue(message.contains("getTrades") && message.contains("same type"), message);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void requiredPageParameterIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> ((List<Map<String, Object>>) GeneratorHarness.at(spec, "paths",
+            "/v2/private/demo/records", "get").get("parameters")).stream()
+        .filter(p -> p.get("name").equals("page")).findFirst().orElseThrow().put("required", true), NO_EDIT);
+    assertTrue(message.contains("getRecords") && message.contains("page") && message.contains("optional"), message);
+  }
+
+  @Test
+  void pageParameterThatIsNoIntegerIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("page", "start_date"));
+    assertTrue(message.contains("getRecords") && message.contains("start_date") && message.contains("integer"),
+        message);
+  }
+
+  @Test
+  void unknownPagingKeyIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("itemId", "id"));
+    assertTrue(message.contains("operations.getRecords.paging") && message.contains("unknown key 'itemId'"), message);
+  }
+
+  @Test
+  void unknownPagingStyleIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("style", "offset"));
+    assertTrue(message.contains("operations.getRecords.paging.style") && message.contains("offset"), message);
   }
 }

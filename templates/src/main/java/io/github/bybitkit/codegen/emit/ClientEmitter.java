@@ -35,6 +35,7 @@ final class ClientEmitter {
   private final JavaTypes types;
   private final Runtime runtime;
   private final RetrofitEmitter retrofit;
+  private final PagingEmitter paging;
   private final ClassName apiException;
   private final ClassName baseException;
   private final ClassName rateLimitException;
@@ -44,6 +45,7 @@ final class ClientEmitter {
     this.types = types;
     this.runtime = runtime;
     this.retrofit = retrofit;
+    this.paging = new PagingEmitter(types, runtime);
     this.apiException = ClassName.get(runtime.page.packageName(), "BybitApiException");
     this.baseException = ClassName.get(runtime.page.packageName(), "BybitException");
     this.rateLimitException = ClassName.get(runtime.page.packageName(), "BybitRateLimitException");
@@ -113,6 +115,9 @@ final class ClientEmitter {
       }
       if (needsMapper(op)) {
         type.addMethod(resultMapper(op));
+      }
+      if (op.paging() != null) {
+        paging.addMethods(type, tag, op, parameters(op.requiredParameters(), true));
       }
     }
     return Docs.file(tag.packageName(), type.build());
@@ -428,6 +433,12 @@ final class ClientEmitter {
         .addJavadoc("Builds a {@link $T}; required parameters are checked by {@link #build()}.\n", request)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     CodeBlock.Builder args = CodeBlock.builder();
+    // toBuilder() lets paging (and callers) derive a request that differs in one parameter.
+    MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addJavadoc("@return a new builder holding this request's values, for a copy that differs in some of them\n")
+        .addStatement("$T builder = new $T()", builder, builder);
     StringBuilder doc = new StringBuilder();
     doc.append("Parameters of {@link ").append(client.simpleName()).append('#').append(op.operationId())
         .append('(').append(request.simpleName()).append(")}: ").append(Docs.text(summary(op)))
@@ -453,6 +464,7 @@ final class ClientEmitter {
           .addStatement("return this")
           .build());
       args.add(i == 0 ? "$L" : ", $L", p.javaName());
+      toBuilder.addStatement("builder.$L = $L", p.javaName(), p.javaName());
     }
     b.addMethod(MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
@@ -472,6 +484,7 @@ final class ClientEmitter {
             .addJavadoc("@return an empty builder\n")
             .addStatement("return new $T()", builder)
             .build())
+        .addMethod(toBuilder.addStatement("return builder").build())
         .addType(b.build())
         .build();
     return Docs.file(tag.packageName(), record);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One operation. {@code resultType} is the type of the envelope's {@code result}; {@code resultShape} says how
- * the public method returns it.
+ * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged.
  */
 public record ApiOperation(
     String operationId,
@@ -18,7 +18,8 @@ public record ApiOperation(
     List<ApiParameter> parameters,
     ApiType resultType,
     String resultDescription,
-    ResultShape resultShape) {
+    ResultShape resultShape,
+    ApiPaging paging) {
 
   public enum Envelope { V2, V5 }
 
