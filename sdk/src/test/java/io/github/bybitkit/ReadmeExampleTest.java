@@ -125,4 +125,31 @@ class ReadmeExampleTest {
     assertEquals(3, server.getRequestCount(), "the 403 POST was not retried");
     assertEquals(75, state.orElseThrow().limit());
   }
+
+  @Test
+  void readmePagingExampleRuns() {
+    answer("getProfitAndLossHistory/docs-2023.json");   // one record: a short page, so the last
+    answer("getWithdrawalHistory/docs-2023.json");
+    BybitClient bybit = BybitClient.builder().baseUrl(server.url("/").toString())
+        .credentials("test-key-0001", "test-secret-0001").build();
+    InversePerpetualAccountClient account = bybit.inversePerpetual().account();
+    List<Object> stored = new java.util.ArrayList<>();
+    java.util.function.Consumer<List<?>> store = stored::addAll;
+
+    // --- README: Paging
+    BigDecimal totalClosedPnl = account
+        .getProfitAndLossHistoryPages(GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD").pageSize(50).build())
+        .maxPages(10)
+        .stream()
+        .map(BybitPnlEntry::closedPnl)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+    account.getWithdrawalHistoryPages().pages().forEach(page -> store.accept(page.items()));
+    // --- end of README
+
+    assertEquals(new BigDecimal(RecordedResponses.body("getProfitAndLossHistory", "docs-2023.json")
+        .replaceAll("(?s).*\"closed_pnl\":\\s*([-0-9.eE]+).*", "$1")), totalClosedPnl);
+    assertEquals(1, stored.size());
+    assertEquals(2, server.getRequestCount());
+  }
 }
