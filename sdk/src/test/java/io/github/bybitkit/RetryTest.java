@@ -239,4 +239,21 @@ class RetryTest {
     assertTrue(actual.toMillis() >= minMillis && actual.toMillis() <= maxMillis,
         actual + " not in [" + minMillis + ", " + maxMillis + "] ms");
   }
+
+  @Test
+  void anInterruptedCallerIsNotMadeToWaitForAnotherAttempt() {
+    server.enqueue(status(503));
+    server.enqueue(recorded("getBalances", "docs-2023.json"));
+    Sleeper refusingToWait = wait -> {
+      throw new InterruptedException("stop");
+    };
+    InversePerpetualAccountClient account = TestClients.builder(server).sleeper(refusingToWait).build()
+        .inversePerpetual().account();
+
+    BybitTransportException e = assertThrows(BybitTransportException.class, account::getBalances);
+
+    assertTrue(Thread.interrupted(), "the interrupt is kept for the caller (and cleared here)");
+    assertEquals(1, server.getRequestCount());
+    assertEquals(503, ((BybitHttpException) e.getSuppressed()[0]).status());
+  }
 }

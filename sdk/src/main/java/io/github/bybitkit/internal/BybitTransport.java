@@ -107,7 +107,8 @@ public final class BybitTransport {
         applyTimeout(current);
         return executeOnce(current, attempts);
       } catch (BybitException e) {
-        Duration retryAfter = attempts.retryAfter(e);
+        // An interrupted caller wants to stop, not to wait for another attempt.
+        Duration retryAfter = Thread.currentThread().isInterrupted() ? null : attempts.retryAfter(e);
         if (retryAfter == null) {
           throw e;
         }
