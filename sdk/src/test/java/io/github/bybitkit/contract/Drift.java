@@ -15,18 +15,21 @@ record Drift(String operationId, String file, Kind kind, String path, String exa
 
   /** The kinds of drift, in report order. */
   enum Kind {
-    UNKNOWN_FIELD("field not in the spec"),
-    TYPE("JSON type differs from the spec"),
-    ENUM("enum value not in the spec"),
-    MISSING_REQUIRED("required field missing"),
-    VALUE("value outside the spec's pattern, format or range"),
-    NOT_KEPT("not kept by the generated model (decode, encode, compare)"),
-    UNREADABLE("response cannot be checked");
+    UNKNOWN_FIELD("field not in the spec", "Unknown fields"),
+    TYPE("JSON type differs from the spec", "Types"),
+    ENUM("enum value not in the spec", "Enum values"),
+    MISSING_REQUIRED("required field missing", "Missing required"),
+    VALUE("value outside the spec's pattern, format or range", "Values"),
+    NOT_KEPT("not kept by the generated model (decode, encode, compare)", "Not kept"),
+    UNREADABLE("response cannot be checked", "Unreadable");
 
     final String description;
+    /** The short name of a report column. */
+    final String column;
 
-    Kind(String description) {
+    Kind(String description, String column) {
       this.description = description;
+      this.column = column;
     }
   }
 
