@@ -36,6 +36,15 @@ final class JsonEdit {
     return edit(json, objectPath, name, valueJson, true);
   }
 
+  /**
+   * {@code json} without the field {@code name} of the object at {@code objectPath}.
+   *
+   * @throws IllegalArgumentException if there is no object at {@code objectPath}, or it has no such field
+   */
+  static String removeField(String json, String objectPath, String name) {
+    return edit(json, objectPath, name, null, true);
+  }
+
   private static String edit(String json, String objectPath, String name, String valueJson, boolean replace) {
     try {
       JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
@@ -83,16 +92,19 @@ final class JsonEdit {
         w.beginObject();
         while (r.hasNext()) {
           String field = r.nextName();
-          w.name(field);
           if (isTarget && field.equals(edit.name)) {
             seen = true;
             if (edit.replace) {
               r.skipValue();
-              writeRaw(w, edit.valueJson);
+              if (edit.valueJson != null) { // null: remove the field
+                w.name(field);
+                writeRaw(w, edit.valueJson);
+              }
               edit.done++;
               continue;
             }
           }
+          w.name(field);
           copy(r, w, edit);
         }
         if (isTarget && !edit.replace && !seen) {

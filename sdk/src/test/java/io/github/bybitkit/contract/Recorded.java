@@ -66,19 +66,29 @@ record Recorded(String operationId, String fileName, Path path) {
 
   /** The operation directories under {@code spec/recorded}, by name. */
   static List<Path> operationDirs() {
-    try (Stream<Path> entries = Files.list(recordedDir())) {
+    return operationDirs(recordedDir());
+  }
+
+  /** The operation directories under {@code recordedDir}, by name. */
+  static List<Path> operationDirs(Path recordedDir) {
+    try (Stream<Path> entries = Files.list(recordedDir)) {
       return entries.filter(Files::isDirectory)
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + recordedDir(), e);
+      throw new UncheckedIOException("Cannot list " + recordedDir, e);
     }
   }
 
   /** Every {@code spec/recorded/<operationId>/*.json}, ordered by operation and file name. */
   static List<Recorded> all() {
+    return all(recordedDir());
+  }
+
+  /** Every {@code <recordedDir>/<operationId>/*.json}, ordered by operation and file name. */
+  static List<Recorded> all(Path recordedDir) {
     List<Recorded> all = new ArrayList<>();
-    for (Path dir : operationDirs()) {
+    for (Path dir : operationDirs(recordedDir)) {
       String operationId = dir.getFileName().toString();
       try (Stream<Path> files = Files.list(dir)) {
         files.filter(Files::isRegularFile)
@@ -90,7 +100,7 @@ record Recorded(String operationId, String fileName, Path path) {
       }
     }
     if (all.isEmpty()) {
-      throw new IllegalStateException("No recorded responses under " + recordedDir());
+      throw new IllegalStateException("No recorded responses under " + recordedDir);
     }
     return all;
   }

@@ -8,9 +8,10 @@ import io.github.bybitkit.internal.EnvelopeKind;
 import io.github.bybitkit.internal.V2Response;
 import io.github.bybitkit.internal.V5Response;
 import java.io.IOException;
+import okio.BufferedSink;
 
 /**
- * Reads a v2 or v5 envelope around a result adapter. The result is decoded only when the return code is 0: an error
+ * Reads and writes a v2 or v5 envelope around a result adapter. The result is decoded only when the return code is 0: an error
  * envelope's {@code result} ({@code null}, {@code {}}) must not hide the error behind a decoding failure. When
  * {@code result} comes before the code, the code is looked up ahead without consuming the input.
  */
@@ -132,9 +133,74 @@ public final class EnvelopeAdapter<T> extends JsonAdapter<Object> {
     };
   }
 
+  /**
+   * Writes the envelope in the field order Bybit uses. Null fields follow the writer's {@code serializeNulls}. The
+   * fields kept as text ({@code ext_code}, {@code ext_info}, {@code token}, {@code retExtInfo}) are written back as
+   * raw JSON when they were an object or array, else as strings. An error envelope's result was never decoded, so
+   * it is written as null.
+   */
   @Override
-  public void toJson(JsonWriter writer, Object value) {
-    throw new UnsupportedOperationException("Envelopes are only read");
+  @SuppressWarnings("unchecked")
+  public void toJson(JsonWriter writer, Object value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else if (kind == EnvelopeKind.V2 && value instanceof V2Response<?> v2) {
+      writeV2(writer, (V2Response<T>) v2);
+    } else if (kind == EnvelopeKind.V5 && value instanceof V5Response<?> v5) {
+      writeV5(writer, (V5Response<T>) v5);
+    } else {
+      throw new IllegalArgumentException("Not a " + kind + " envelope: " + value.getClass().getName());
+    }
+  }
+
+  private void writeV2(JsonWriter writer, V2Response<T> value) throws IOException {
+    writer.beginObject();
+    writer.name("ret_code").value(value.retCode());
+    writer.name("ret_msg").value(value.retMsg());
+    writer.name("ext_code");
+    writeText(writer, value.extCode());
+    writer.name("ext_info");
+    writeText(writer, value.extInfo());
+    writer.name("result");
+    writeResult(writer, value.result());
+    writer.name("time_now").value(value.timeNow());
+    writer.name("rate_limit_status").value(value.rateLimitStatus());
+    writer.name("rate_limit_reset_ms").value(value.rateLimitResetMs());
+    writer.name("rate_limit").value(value.rateLimit());
+    writer.name("token");
+    writeText(writer, value.token());
+    writer.endObject();
+  }
+
+  private void writeV5(JsonWriter writer, V5Response<T> value) throws IOException {
+    writer.beginObject();
+    writer.name("retCode").value(value.retCode());
+    writer.name("retMsg").value(value.retMsg());
+    writer.name("result");
+    writeResult(writer, value.result());
+    writer.name("retExtInfo");
+    writeText(writer, value.retExtInfo());
+    writer.name("time").value(value.time());
+    writer.endObject();
+  }
+
+  private void writeResult(JsonWriter writer, T value) throws IOException {
+    if (value == null || result == null) {
+      writer.nullValue();
+    } else {
+      result.toJson(writer, value);
+    }
+  }
+
+  /** The inverse of {@link #text}: objects and arrays go back as raw JSON, everything else as a string. */
+  private static void writeText(JsonWriter writer, String text) throws IOException {
+    if (text != null && (text.startsWith("{") || text.startsWith("["))) {
+      try (BufferedSink sink = writer.valueSink()) {
+        sink.writeUtf8(text);
+      }
+    } else {
+      writer.value(text);
+    }
   }
 
   @Override
