@@ -37,7 +37,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
@@ -73,8 +72,14 @@ class LoggingRedactionTest {
   // ------------------------------------------------------------------ every path at BODY level
 
   /** One way through the client: what the server answers, in order, and what the caller does. */
-  record Path(List<Function<RecordedRequest, MockResponse>> answers, ClientCall call,
-      Class<? extends Throwable> expected, List<String> logShows, List<String> errorShows) {}
+  record Path(List<Answer> answers, ClientCall call, Class<? extends Throwable> expected, List<String> logShows,
+      List<String> errorShows) {}
+
+  /** What the server answers to one request. */
+  @FunctionalInterface
+  interface Answer {
+    MockResponse to(RecordedRequest request);
+  }
 
   @FunctionalInterface
   interface ClientCall {
@@ -125,7 +130,7 @@ class LoggingRedactionTest {
                 r -> json(v2Error(10002, timestampMessage(r)))),
             LoggingRedactionTest::balances, BybitTimestampException.class, List.of("<-- 200 GET /v2/public/time"),
             List.of("10002")),
-        path("10002, then the time endpoint fails with a page quoting the request",
+        path("10002, then the time endpoint fails with a 502 page",
             answers(r -> json(v2Error(10002, timestampMessage(r))), r -> echoPage(502, r)),
             LoggingRedactionTest::leverage, BybitTimestampException.class, List.of("<-- 502 GET /v2/public/time"),
             List.of("Suppressed", "HTTP 502")),
@@ -231,6 +236,7 @@ class LoggingRedactionTest {
       assertNull(thrown, () -> "expected success, got " + describe(thrown));
     } else {
       assertInstanceOf(path.expected(), failure, () -> describe(thrown));
+      // The timeout paths must be recognisable as timeouts, the redacted cause chain notwithstanding.
       if (path.expected() == BybitTransportException.class && path.errorShows().contains("timed out")) {
         assertTrue(((BybitTransportException) failure).isTimeout(), failure.toString());
       }
@@ -339,7 +345,8 @@ class LoggingRedactionTest {
     runV2GetV2PostAndV5Get(bybit);
 
     String log = logger.text();
-    assertContainsAll(log, "--> GET " + BALANCE_PATH + " [getBalances]", "<-- 200 GET " + BALANCE_PATH + " [getBalances]",
+    assertContainsAll(log, "--> GET " + BALANCE_PATH + " [getBalances]",
+        "<-- 200 GET " + BALANCE_PATH + " [getBalances]",
         "--> POST " + LEVERAGE_PATH + " [setLeverage]", "<-- 200 POST " + LEVERAGE_PATH + " [setLeverage]",
         "--> GET " + PORTFOLIO_PATH + " [getPortfolioMargin]");
     // No query, no headers, no bodies.
@@ -519,17 +526,16 @@ class LoggingRedactionTest {
 
   // ------------------------------------------------------------------ helpers: answers
 
-  @SafeVarargs
-  private static List<Function<RecordedRequest, MockResponse>> answers(Function<RecordedRequest, MockResponse>... a) {
+  private static List<Answer> answers(Answer... a) {
     return List.of(a);
   }
 
-  private static Arguments path(String name, List<Function<RecordedRequest, MockResponse>> answers, ClientCall call,
+  private static Arguments path(String name, List<Answer> answers, ClientCall call,
       Class<? extends Throwable> expected, List<String> logShows) {
     return path(name, answers, call, expected, logShows, List.of());
   }
 
-  private static Arguments path(String name, List<Function<RecordedRequest, MockResponse>> answers, ClientCall call,
+  private static Arguments path(String name, List<Answer> answers, ClientCall call,
       Class<? extends Throwable> expected, List<String> logShows, List<String> errorShows) {
     return Arguments.of(named(name, new Path(answers, call, expected, logShows, errorShows)));
   }
@@ -573,7 +579,8 @@ class LoggingRedactionTest {
   private static String signErrorMessage(RecordedRequest r) {
     String v5Sign = r.getHeaders().get("X-BAPI-SIGN");
     if (v5Sign != null) {
-      return "error sign! origin_string[" + r.getHeaders().get("X-BAPI-TIMESTAMP") + r.getHeaders().get("X-BAPI-API-KEY")
+      return "error sign! origin_string[" + r.getHeaders().get("X-BAPI-TIMESTAMP")
+          + r.getHeaders().get("X-BAPI-API-KEY")
           + r.getHeaders().get("X-BAPI-RECV-WINDOW") + SignatureVerifier.rawQuery(r) + "], sign=" + v5Sign;
     }
     Map<String, String> params = new TreeMap<>();
@@ -673,18 +680,18 @@ class LoggingRedactionTest {
 
   /** Answers in script order; the last answer repeats, so retries get one too. Keeps every request it saw. */
   static final class ScriptedDispatcher extends Dispatcher {
-    private final List<Function<RecordedRequest, MockResponse>> answers;
+    private final List<Answer> answers;
     private final AtomicInteger next = new AtomicInteger();
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
 
-    ScriptedDispatcher(List<Function<RecordedRequest, MockResponse>> answers) {
+    ScriptedDispatcher(List<Answer> answers) {
       this.answers = answers;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       received.add(request);
-      return answers.get(Math.min(next.getAndIncrement(), answers.size() - 1)).apply(request);
+      return answers.get(Math.min(next.getAndIncrement(), answers.size() - 1)).to(request);
     }
 
     List<RecordedRequest> received() {
