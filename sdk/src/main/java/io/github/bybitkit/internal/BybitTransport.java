@@ -515,7 +515,8 @@ public final class BybitTransport {
   private BybitTransportException transportFailure(String operation, Request request, IOException e) {
     String kind = e instanceof java.io.InterruptedIOException ? "timed out" : "failed";
     return new BybitTransportException(operation, where(request) + " " + kind + ": "
-        + redactor.redact(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")", e);
+        + redactor.redact(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")",
+        redactor.redact(e));
   }
 
   /** Method and path only: the query of a v2 request carries the API key and the signature. */

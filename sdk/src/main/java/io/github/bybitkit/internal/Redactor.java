@@ -1,6 +1,9 @@
 package io.github.bybitkit.internal;
 
 import io.github.bybitkit.Credentials;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,50 @@ public final class Redactor {
     text = QUERY_SECRET.matcher(text).replaceAll("$1=<redacted>");
     text = JSON_SECRET.matcher(text).replaceAll("\"$1\"$2:$3\"<redacted>\"");
     return SIGNATURE.matcher(text).replaceAll("<signature>");
+  }
+
+  /**
+   * {@code error} itself when no message in it, its causes or its suppressed exceptions holds a credential;
+   * otherwise a stand-in with the messages redacted (each prefixed with the original class name) and the original
+   * stack traces. I/O errors can quote what the server sent, e.g. OkHttp's "Unexpected status line: ..." with a
+   * status line that echoes the signed request, and a cause is printed with every stack trace. A stand-in for an
+   * {@link InterruptedIOException} is one too, so a timeout stays recognisable.
+   */
+  public IOException redact(IOException error) {
+    return (IOException) redactThrowable(error, 0);
+  }
+
+  private Throwable redactThrowable(Throwable error, int depth) {
+    if (error == null || isClean(error, depth)) {
+      return error;
+    }
+    String message = error.getClass().getName() + ": " + redact(error.getMessage());
+    Throwable copy = error instanceof InterruptedIOException ? new InterruptedIOException(message)
+        : error instanceof IOException ? new IOException(message) : new RuntimeException(message);
+    copy.setStackTrace(error.getStackTrace());
+    if (error.getCause() != null && error.getCause() != error) {
+      copy.initCause(redactThrowable(error.getCause(), depth + 1));
+    }
+    for (Throwable suppressed : error.getSuppressed()) {
+      copy.addSuppressed(redactThrowable(suppressed, depth + 1));
+    }
+    return copy;
+  }
+
+  /** Whether nothing in the exception's messages would change when redacted (depth-limited against cycles). */
+  private boolean isClean(Throwable error, int depth) {
+    if (error == null || depth > 20) {
+      return true;
+    }
+    if (!Objects.equals(error.getMessage(), redact(error.getMessage()))) {
+      return false;
+    }
+    for (Throwable suppressed : error.getSuppressed()) {
+      if (!isClean(suppressed, depth + 1)) {
+        return false;
+      }
+    }
+    return error.getCause() == error || isClean(error.getCause(), depth + 1);
   }
 
   /** The value of a header that carries a credential, as it may be shown. */
