@@ -75,7 +75,9 @@ public final class BybitClient {
     if (builder.connectTimeout != null) {
       http.connectTimeout(builder.connectTimeout);
     }
-    http.addInterceptor(new SigningInterceptor(credentials, clock, recvWindow.toMillis()))
+    // Bybit does not redirect; following one would hand the signed request (key, signature, body) to another host.
+    http.followRedirects(false).followSslRedirects(false)
+        .addInterceptor(new SigningInterceptor(credentials, clock, recvWindow.toMillis()))
         .addInterceptor(new NoReplayInterceptor(USER_AGENT))
         .addInterceptor(new HttpLogger(builder.logLevel, builder.logger, redactor));
     Retrofit retrofit = new Retrofit.Builder()
@@ -241,7 +243,7 @@ public final class BybitClient {
 
     /**
      * An OkHttp client to build on, so BybitKit shares its connection pool, dispatcher, timeouts and proxy. BybitKit
-     * adds its interceptors to a derived client; the given one is not changed.
+     * adds its interceptors to a derived client, which does not follow redirects; the given one is not changed.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");

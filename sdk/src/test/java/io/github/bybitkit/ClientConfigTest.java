@@ -551,4 +551,23 @@ class ClientConfigTest {
         })
         .build();
   }
+
+  @Test
+  void aRedirectIsNotFollowedSoTheSignedRequestNeverReachesAnotherHost() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      server.enqueue(new MockResponse.Builder().code(307)
+          .setHeader("Location", elsewhere.url("/v2/private/wallet/balance").toString()).build());
+      OkHttpClient following = new OkHttpClient.Builder().followRedirects(true).build();
+      BybitClient bybit = TestClients.builder(server).okHttpClient(following)
+          .retryPolicy(RetryPolicy.none()).build();
+
+      BybitHttpException e = assertThrows(BybitHttpException.class,
+          () -> bybit.inversePerpetual().account().setLeverage("BTCUSD", 5, 5));
+
+      assertEquals(307, e.status());
+      assertEquals(0, elsewhere.getRequestCount());
+      assertTrue(following.followRedirects(), "the caller's client is left as it was");
+    }
+  }
 }
