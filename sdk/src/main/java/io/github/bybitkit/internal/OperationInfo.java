@@ -3,6 +3,7 @@ package io.github.bybitkit.internal;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.lang.reflect.Type;
+import java.util.List;
 
 /**
  * What the runtime knows of one operation; the generated {@code BybitOperations} lists them all.
@@ -13,10 +14,17 @@ import java.lang.reflect.Type;
  * @param resultAdapter a hand-written adapter for the result, or null to use Moshi's adapter for resultType
  * @param serverClock whether this is the public operation whose envelope time sync reads Bybit's clock from
  * @param docsUrl Bybit's documentation of the operation
+ * @param summary the spec's summary
+ * @param description the spec's description, or null
+ * @param parameters the request parameters, in spec order
  */
 public record OperationInfo(String operationId, String tag, String httpMethod, String path, AuthScheme auth,
     EnvelopeKind envelope, Type resultType, ResultAdapterFactory resultAdapter, boolean serverClock,
-    String docsUrl) {
+    String docsUrl, String summary, String description, List<ParameterInfo> parameters) {
+
+  public OperationInfo {
+    parameters = List.copyOf(parameters);
+  }
 
   /** Creates the hand-written adapter of a result that Moshi's own adapters cannot read. */
   @FunctionalInterface

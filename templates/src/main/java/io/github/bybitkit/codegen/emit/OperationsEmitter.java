@@ -11,6 +11,10 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiParameter;
+import io.github.bybitkit.codegen.ir.ApiType;
+import io.github.bybitkit.codegen.ir.ApiType.EnumRef;
+import io.github.bybitkit.codegen.ir.ApiType.Scalar;
 import io.github.bybitkit.codegen.ir.ApiSpec;
 import io.github.bybitkit.codegen.ir.ApiTag;
 import io.github.bybitkit.codegen.ir.ApiType.Custom;
@@ -32,6 +36,44 @@ final class OperationsEmitter {
     this.runtime = runtime;
   }
 
+  /** {@code List.of(new ParameterInfo(...), ...)}: the spec's facts of each parameter, for tools. */
+  private CodeBlock parameters(ApiOperation op) {
+    ClassName info = ClassName.get(runtime.operationInfo.packageName(), "ParameterInfo");
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "List"));
+    for (int i = 0; i < op.parameters().size(); i++) {
+      ApiParameter p = op.parameters().get(i);
+      list.add(i == 0 ? "\n$>$>" : ",\n");
+      list.add("new $T($S, $S, $T.Location.$L, $T.class, $T.WireForm.$L, $L, $S, $L, $S, $L, $L, $S)", info,
+          p.wireName(), p.javaName(), info, p.location(), JavaTypes.rawClass(types.javaType(p.type())), info,
+          wireForm(p.type()), p.required(), bound(p.minimum()), p.minimum() != null && p.minimum().exclusive(),
+          bound(p.maximum()), p.maximum() != null && p.maximum().exclusive(), p.nonZero(), p.description());
+    }
+    return list.add(op.parameters().isEmpty() ? ")" : "$<$<)").build();
+  }
+
+  private static String bound(ApiParameter.Bound bound) {
+    return bound == null ? null : bound.value().toPlainString();
+  }
+
+  private static String wireForm(ApiType type) {
+    if (type instanceof EnumRef e) {
+      return e.integerWire() ? "ENUM_INTEGER" : "ENUM_TEXT";
+    }
+    if (type instanceof Scalar s) {
+      return switch (s.kind()) {
+        case STRING -> "TEXT";
+        case INT, LONG -> "INTEGER";
+        case BOOLEAN -> "BOOLEAN";
+        case DECIMAL_NUMBER -> "DECIMAL_NUMBER";
+        case DECIMAL_STRING, DECIMAL_EITHER -> "DECIMAL_TEXT";
+        case LOCAL_DATE -> "DATE";
+        case INSTANT_EPOCH_SECONDS -> "EPOCH_SECONDS";
+        default -> throw new IllegalArgumentException("a parameter cannot be " + s.kind());
+      };
+    }
+    throw new IllegalArgumentException("a parameter cannot be " + type);
+  }
+
   JavaFile emit() {
     ClassName list = ClassName.get("java.util", "List");
     ClassName map = ClassName.get("java.util", "Map");
@@ -51,10 +93,11 @@ final class OperationsEmitter {
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
             .addJavadoc("$L $L\n", op.httpMethod(), op.path())
-            .initializer("new $T($S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S)", runtime.operationInfo,
+            .initializer("new $T($S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S, $S, $S, $L)", runtime.operationInfo,
                 op.operationId(), tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(),
                 runtime.envelopeKind, op.envelope(), types.reflectType(resultType), adapter,
-                op.resultShape() instanceof ResultShape.ServerTime, op.docsUrl())
+                op.resultShape() instanceof ResultShape.ServerTime, op.docsUrl(), op.summary(),
+                op.description(), parameters(op))
             .build());
         all.add(first ? "$L" : ", $L", constant);
         first = false;
