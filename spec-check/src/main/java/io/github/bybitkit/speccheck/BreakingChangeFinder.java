@@ -37,8 +37,8 @@ import org.openapitools.openapidiff.core.model.schema.ChangedOneOfSchema;
  * whereas BybitKit decodes unknown values to {@code UNKNOWN}. The rules here, for the SDK's users:
  * <ul>
  *   <li>breaking: an operation removed or renamed; a response, response media type or response field removed; a
- *       parameter (query, header, path or JSON body field) added as required, made required, or removed; a type or
- *       format changed; an enum value removed (request or response: the SDK's enum types serve both); a {@code oneOf}
+ *       parameter (query, header, path or JSON body field) added as required, made required, or removed; the type
+ *       the SDK gives a value changed (type, format or {@code x-bybit-type}); an enum value removed (request or response: the SDK's enum types serve both); a {@code oneOf}
  *       form no longer accepted in a request;</li>
  *   <li>not breaking: every addition (operations, optional parameters, response fields, enum values, forms),
  *       descriptions, examples, patterns, ranges, security.</li>
@@ -142,8 +142,7 @@ final class BreakingChangeFinder {
   private void requestSchema(String op, String path, ChangedSchema schema) {
     String subject = path.isEmpty() ? "request body" : "parameter " + path;
     if (schema.isChangedType()) {
-      add(op, subject + " changed type from " + typeOf(schema.getOldSchema()) + " to "
-          + typeOf(schema.getNewSchema()));
+      changedType(op, subject, schema);
       return;
     }
     removedEnumValues(op, subject, schema.getEnumeration());
@@ -211,8 +210,7 @@ final class BreakingChangeFinder {
   private void responseSchema(String op, String prefix, String path, ChangedSchema schema) {
     String subject = path.isEmpty() ? prefix + " body" : prefix + " field " + path;
     if (schema.isChangedType()) {
-      add(op, subject + " changed type from " + typeOf(schema.getOldSchema()) + " to "
-          + typeOf(schema.getNewSchema()));
+      changedType(op, subject, schema);
       return;
     }
     removedEnumValues(op, subject, schema.getEnumeration());
@@ -234,6 +232,18 @@ final class BreakingChangeFinder {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * openapi-diff flags any change of {@code type} or {@code format} and compares nothing below it; only a change of
+   * the type the SDK gives the value breaks anything (a number that may now also come as a string stays a decimal).
+   */
+  private void changedType(String op, String subject, ChangedSchema schema) {
+    String released = typeOf(schema.getOldSchema());
+    String current = typeOf(schema.getNewSchema());
+    if (!released.equals(current)) {
+      add(op, subject + " changed type from " + released + " to " + current);
+    }
+  }
+
   private void removedEnumValues(String op, String subject, ChangedEnum<?> enumeration) {
     if (enumeration != null && !enumeration.getMissing().isEmpty()) {
       add(op, subject + " no longer allows " + enumeration.getMissing().stream()
@@ -253,9 +263,20 @@ final class BreakingChangeFinder {
     return list == null ? List.of() : list;
   }
 
+  /**
+   * The type as the SDK sees it, by the spec's conventions: {@code x-bybit-type} when present (decimal, epoch-seconds,
+   * rfc3339, ...), {@code decimal} for {@code type: number} (a BigDecimal), otherwise type and format.
+   */
   private static String typeOf(Schema<?> schema) {
     if (schema == null) {
       return "nothing";
+    }
+    Object bybitType = schema.getExtensions() == null ? null : schema.getExtensions().get("x-bybit-type");
+    if (bybitType != null) {
+      return bybitType.toString();
+    }
+    if ("number".equals(schema.getType())) {
+      return "decimal";
     }
     List<String> parts = new ArrayList<>();
     parts.add(schema.getType() != null ? schema.getType() : "untyped");

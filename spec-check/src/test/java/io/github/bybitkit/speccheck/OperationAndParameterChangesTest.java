@@ -111,6 +111,17 @@ class OperationAndParameterChangesTest {
     assertFailsWith(workspace().check(), "getProfitAndLossHistory: parameter limit changed type from integer to string");
   }
 
+  /** int becomes long in Java. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void changingTheFormatOfABodyField() throws IOException {
+    Map<String, Object> properties = (Map<String, Object>) jsonBody("/v2/private/position/leverage/save", "post")
+        .get("properties");
+    ((Map<String, Object>) properties.get("buy_leverage")).put("format", "int64");
+
+    assertFailsWith(workspace().check(), "setLeverage: parameter buy_leverage changed type from integer to integer (int64)");
+  }
+
   /** WithdrawStatus filters getWithdrawalHistory and is the status of each withdrawal it returns. */
   @Test
   void narrowingAnEnumUsedInARequestAndAResponse() throws IOException {

@@ -92,6 +92,6 @@ class ResponseFieldRemovalTest {
     workspace.at("components", "schemas", "BybitBalance", "properties", "equity").put("type", "string");
 
     assertFailsWith(workspace.check(),
-        "getBalances: response field result.*.equity changed type from number to string");
+        "getBalances: response field result.*.equity changed type from decimal to string");
   }
 }

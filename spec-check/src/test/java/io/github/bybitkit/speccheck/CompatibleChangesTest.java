@@ -11,8 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Additions never break code written against the released SDK, so they need no version bump and no entry. */
-class AdditionsTest {
+/**
+ * Changes that do not break code written against the released SDK need no version bump and no entry: additions, and a
+ * value that may come in more forms but keeps its Java type.
+ */
+class CompatibleChangesTest {
   @TempDir
   Path dir;
 
@@ -50,6 +53,21 @@ class AdditionsTest {
     workspace.listAt("components", "schemas", "WithdrawStatus", "enum").add("Frozen");
     workspace.listAt("components", "schemas", "PositionMode", "enum").add(3);
     workspace.listAt("components", "schemas", "BybitPositionsResult", "oneOf").add(Map.of("type", "string"));
+
+    CompatibilityReport report = workspace.check();
+
+    assertPasses(report);
+    assertEquals(List.of(), report.breaking());
+  }
+
+  /** Bybit's documents disagree over time; the spec then accepts both forms. Still a BigDecimal. */
+  @Test
+  void aNumberThatMayNowAlsoComeAsAStringStaysADecimal() throws IOException {
+    SpecWorkspace workspace = SpecWorkspace.copyOfRealSpec(dir);
+    Map<String, Object> equity = workspace.at("components", "schemas", "BybitBalance", "properties", "equity");
+    equity.remove("type");
+    equity.put("allOf", List.of(Map.of("$ref", "#/components/schemas/DecimalNumberOrString")));
+    equity.put("x-bybit-type", "decimal");
 
     CompatibilityReport report = workspace.check();
 
