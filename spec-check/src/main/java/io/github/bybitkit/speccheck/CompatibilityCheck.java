@@ -24,7 +24,7 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 public final class CompatibilityCheck {
   private CompatibilityCheck() {}
 
-  /** Runs the check on files; {@code changeLog} may be missing (acknowledges nothing). */
+  /** Runs the check on files; {@code changeLogFile} may be missing (it then acknowledges nothing). */
   public static CompatibilityReport run(Path specFile, Path releasedFolder, Path changeLogFile) throws IOException {
     Path spec = specFile.toAbsolutePath().normalize();
     Path releasedDir = releasedFolder.toAbsolutePath().normalize();

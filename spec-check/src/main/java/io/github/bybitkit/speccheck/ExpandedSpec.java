@@ -57,6 +57,12 @@ final class ExpandedSpec {
       document.set("paths", expansion.expand(document.get("paths"), "paths"));
     }
     ObjectNode expandedComponents = components instanceof ObjectNode c ? c : document.putObject("components");
+    // Shared parameters, request bodies, responses and headers may refer to schemas too.
+    for (Map.Entry<String, JsonNode> section : expandedComponents.properties()) {
+      if (!section.getKey().equals("schemas")) {
+        section.setValue(expansion.expand(section.getValue(), "components/" + section.getKey()));
+      }
+    }
     ObjectNode branchSchemas = JsonNodeFactory.instance.objectNode();
     expansion.branches.forEach(branchSchemas::set);
     // Only the branches are still referred to; the original schemas now live where they are used.

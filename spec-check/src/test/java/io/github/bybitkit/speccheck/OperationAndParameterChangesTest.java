@@ -132,6 +132,21 @@ class OperationAndParameterChangesTest {
         "getWithdrawalHistory: response field result.data[].status no longer allows Expire");
   }
 
+  /** A parameter moved into components/parameters is the same parameter; its schema reference is still followed. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void narrowingAnEnumBehindASharedParameter() throws IOException {
+    Map<String, Object> status = parameter("/v2/private/wallet/withdraw/list", "get", "status");
+    workspace().at("components").put("parameters", new LinkedHashMap<>(Map.of("WithdrawStatusFilter", status)));
+    List<Object> parameters = parameters("/v2/private/wallet/withdraw/list", "get");
+    parameters.set(parameters.indexOf(status), Map.of("$ref", "#/components/parameters/WithdrawStatusFilter"));
+    workspace().listAt("components", "schemas", "WithdrawStatus", "enum").remove("Expire");
+
+    assertFailsWith(workspace().check(),
+        "getWithdrawalHistory: parameter status no longer allows Expire",
+        "getWithdrawalHistory: response field result.data[].status no longer allows Expire");
+  }
+
   /** PositionMode: a JSON body field of changeMargin and setRiskLimit, and a field of every position. */
   @Test
   void narrowingAnIntegerEnumUsedInBodiesAndResponses() throws IOException {
