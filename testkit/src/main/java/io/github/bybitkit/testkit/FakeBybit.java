@@ -38,8 +38,8 @@ import mockwebserver3.SocketEffect;
  * <p>What it does:
  * <ul>
  *   <li>Serves every operation of the spec at its real method and path ({@link BybitOperations}); answers are the
- *       recorded responses of {@code spec/recorded/}, packaged in the test kit. Another path is a 404, another method
- *       on a known path 10017.</li>
+ *       recorded responses of {@code spec/recorded/}, packaged in the test kit. Another path, or another method on a
+ *       known path, is an HTTP 404 with 10017.</li>
  *   <li>Checks requests as Bybit does, in Bybit's order: the API key (10003), the timestamp against its own clock
  *       and the receive window, {@code server - recvWindow <= timestamp < server + 1000} (10002), the v2 or v5
  *       signature with the configured secret (10004), then the parameters against the spec: required, JSON type,
@@ -249,6 +249,16 @@ public final class FakeBybit implements AutoCloseable {
   private MockResponse dispatch(RecordedRequest recorded) {
     Instant now = clock.instant();
     IncomingRequest request = new IncomingRequest(recorded);
+    try {
+      return route(request, now);
+    } catch (RuntimeException bug) {
+      // A fault of the fake itself: say so in the answer rather than leave the client with a closed connection.
+      Answer answer = new Answer.Http(500, "text/plain; charset=utf-8", "FakeBybit failed: " + bug, Map.of());
+      return record(null, request, now, answer, Faults.Active.NONE);
+    }
+  }
+
+  private MockResponse route(IncomingRequest request, Instant now) {
     Map<String, OperationInfo> byMethod = routes.get(request.path);
     OperationInfo op = byMethod == null ? null : byMethod.get(request.method);
     if (op == null) {
