@@ -23,6 +23,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
 
 /**
  * A fake Bybit REST server on loopback, built on MockWebServer, for tests of code that uses BybitKit.
@@ -116,7 +117,9 @@ public final class FakeBybit implements AutoCloseable {
 
   /** Where the fake listens, e.g. {@code http://127.0.0.1:54321/}: give it to {@code BybitClient.Builder.baseUrl}. */
   public String baseUrl() {
-    return server.url("/").toString();
+    // The bound address rather than MockWebServer's host name: "localhost" may resolve to another loopback address.
+    return new HttpUrl.Builder().scheme("http").host(server.getSocketAddress().getAddress().getHostAddress())
+        .port(server.getPort()).build().toString();
   }
 
   public int port() {

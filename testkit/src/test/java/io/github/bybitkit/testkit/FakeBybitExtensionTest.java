@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,13 @@ class FakeBybitExtensionTest {
   }
 
   @Test
-  void injectsAStartedFake(FakeBybit fake) {
+  void injectsAStartedFake(FakeBybit fake) throws UnknownHostException {
     HANDED_OUT.add(fake);
     assertTrue(accepts(fake), "listening");
+    HttpUrl url = HttpUrl.get(fake.baseUrl());
+    assertTrue(InetAddress.getByName(url.host()).isLoopbackAddress() && !url.host().equals("localhost"),
+        "a loopback address, not a name: " + url);
+    assertEquals(fake.port(), url.port());
     assertFalse(fake.clientBuilder().build().inversePerpetual().account().getBalances().isEmpty());
   }
 
@@ -58,11 +64,12 @@ class FakeBybitExtensionTest {
     }
   }
 
+  /** Whether the fake answers a request (a bare connection probe would leave MockWebServer warning about it). */
   private static boolean accepts(FakeBybit fake) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", fake.port()), 1000);
+    try {
+      new RawRequests(fake).send(new Request.Builder().url(fake.baseUrl() + "v5/market/time").build());
       return true;
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       return false;
     }
   }
