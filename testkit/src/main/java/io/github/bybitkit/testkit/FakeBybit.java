@@ -257,7 +257,7 @@ public final class FakeBybit implements AutoCloseable {
     } catch (RuntimeException bug) {
       // A fault of the fake itself: say so in the answer rather than leave the client with a closed connection.
       Answer answer = new Answer.Http(500, "text/plain; charset=utf-8", "FakeBybit failed: " + bug, Map.of());
-      return record(null, request, now, answer, Faults.Active.NONE);
+      return respond(null, request, now, answer, Faults.Active.NONE);
     }
   }
 
@@ -269,7 +269,7 @@ public final class FakeBybit implements AutoCloseable {
       String message = byMethod == null ? "request path not found" : "request method " + request.method
           + " is not supported, use " + String.join(" or ", byMethod.keySet());
       Answer answer = Answer.json(404, Envelopes.error(kind, BybitCodes.PATH_OR_METHOD, message, now));
-      return record(null, request, now, answer, Faults.Active.NONE);
+      return respond(null, request, now, answer, Faults.Active.NONE);
     }
     Faults.Active fault = faults.take(op.operationId());
     Answer answer;
@@ -283,7 +283,7 @@ public final class FakeBybit implements AutoCloseable {
     } else {
       answer = serve(op, request, now, fault);
     }
-    return record(op, request, now, answer, fault);
+    return respond(op, request, now, answer, fault);
   }
 
   /** The answer Bybit would give: a refusal of the checks, or the operation's answer. */
@@ -305,10 +305,12 @@ public final class FakeBybit implements AutoCloseable {
   }
 
   /**
-   * Adds the rate-limit state of an authenticated answer: the injected one, or a fresh window (one request used,
-   * resetting now) wherever Bybit reports one (v2 private answers whose recorded answer has the fields).
+   * Adds the rate-limit state to an answer of a private operation that got past authentication: the injected one,
+   * or a fresh window (one request used, resetting now) where Bybit reports one (v5 headers; v2 body fields where
+   * the recorded answer has them).
    */
-  private Answer.Envelope withRateLimit(OperationInfo op, Map<String, Object> envelope, Instant now, Faults.Active fault) {
+  private Answer.Envelope withRateLimit(OperationInfo op, Map<String, Object> envelope, Instant now,
+      Faults.Active fault) {
     Faults.RateLimitState state = fault.rateLimit();
     Map<String, String> headers = new LinkedHashMap<>();
     if (op.auth() != AuthScheme.NONE) {
@@ -330,7 +332,8 @@ public final class FakeBybit implements AutoCloseable {
     return new Answer.Envelope(envelope, headers);
   }
 
-  private MockResponse record(OperationInfo op, IncomingRequest request, Instant now, Answer answer,
+  /** Logs the request with its answer and turns the answer into MockWebServer's response. */
+  private MockResponse respond(OperationInfo op, IncomingRequest request, Instant now, Answer answer,
       Faults.Active fault) {
     Duration delay = fault.delay() == null ? Duration.ZERO : fault.delay().delay();
     MockResponse.Builder response = new MockResponse.Builder();
