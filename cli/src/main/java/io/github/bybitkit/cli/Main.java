@@ -61,7 +61,8 @@ public final class Main {
     try {
       parsed = commandLine.parseArgs(args);
     } catch (ParameterException e) {
-      err.println("bybit: " + e.getMessage());
+      err.println("bybit: " + (e instanceof UnmatchedArgumentException unmatched ? unmatched(unmatched)
+          : e.getMessage()));
       PrintWriter errWriter = commandLine.getErr();
       UnmatchedArgumentException.printSuggestions(e, errWriter);
       if (e.getCommandLine() == commandLine) {
@@ -126,6 +127,29 @@ public final class Main {
     } catch (BybitException e) {
       return reportFailure(e, err);
     }
+  }
+
+  /**
+   * picocli's own message quotes every unmatched argument, which would print a secret someone passed as {@code
+   * --api-secret XYZ}; this one names the operation or the options only, never their values.
+   */
+  private static String unmatched(UnmatchedArgumentException e) {
+    List<String> arguments = e.getUnmatched();
+    if (e.getCommandLine().getParent() == null && !arguments.isEmpty() && !arguments.get(0).startsWith("-")) {
+      return "Unknown operation: '" + arguments.get(0) + "'";
+    }
+    List<String> options = arguments.stream()
+        .filter(argument -> argument.startsWith("-"))
+        .map(option -> option.contains("=") ? option.substring(0, option.indexOf('=')) : option)
+        .toList();
+    if (options.isEmpty()) {
+      return "Unexpected arguments after the options (values are not printed)";
+    }
+    String hint = options.stream().anyMatch(o -> o.toLowerCase(java.util.Locale.ROOT).matches(".*(key|secret).*"))
+        ? ". Credentials are read only from the environment variables " + Target.API_KEY_VARIABLE + " and "
+            + Target.API_SECRET_VARIABLE
+        : "";
+    return "Unknown option" + (options.size() > 1 ? "s" : "") + ": '" + String.join("', '", options) + "'" + hint;
   }
 
   /** Bybit's refusal and rate limits exit with 1, everything else that went wrong on the way with 3. */
