@@ -36,6 +36,11 @@ final class RecordedBybit extends Dispatcher {
     bodies.put(BybitOperations.byId(operationId).path(), body);
   }
 
+  /** Answers {@code operationId} with HTTP 404 and a text page from now on, as a proxy might. */
+  void notFound(String operationId) {
+    bodies.remove(BybitOperations.byId(operationId).path());
+  }
+
   static String recorded(String operationId, String file) {
     try {
       return Files.readString(recordedDir().resolve(operationId).resolve(file), StandardCharsets.UTF_8);
