@@ -1,0 +1,330 @@
+package io.github.bybitkit.testkit;
+
+import io.github.bybitkit.enums.StopLossTakeProfitMode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The small account a {@link FakeBybit} keeps, so that writes show up in reads: per symbol the leverage, cross or
+ * isolated margin, TP/SL mode, risk id and position margin (seen in getPositions, changed by setLeverage,
+ * setIsolatedMode, setFullPartialPositionMode, setRiskLimit and changeMargin), and per coin the wallet balance
+ * (seen in getBalances; changeMargin moves margin between it and the position). It starts from the recorded
+ * getPositions and getBalances answers. Tests read it to assert, and set it up before calling. Thread-safe.
+ *
+ * <p>All amounts are exact {@link BigDecimal}s; they go out in the JSON type the recorded answer used for the
+ * field (a numeric string for a position's margin, a number for a balance).
+ */
+public final class AccountState {
+  /** Positions per symbol and balances per coin, in the order the recorded answers list them. */
+  private final Map<String, PositionEntry> positions = new LinkedHashMap<>();
+  private final Map<String, BalanceEntry> balances = new LinkedHashMap<>();
+  private Integer closedProfitAndLossCount;
+
+  /** One symbol's position as the fake holds it. */
+  public record Position(String symbol, BigDecimal leverage, boolean isolated, StopLossTakeProfitMode tpSlMode,
+      long riskId, BigDecimal positionMargin, BigDecimal size) {}
+
+  /** One coin's wallet as the fake holds it. */
+  public record Balance(String coin, BigDecimal walletBalance, BigDecimal availableBalance,
+      BigDecimal positionMargin, BigDecimal usedMargin) {}
+
+  private static final class PositionEntry {
+    final Map<String, Object> template;
+    BigDecimal leverage;
+    boolean isolated;
+    String tpSlMode;
+    long riskId;
+    BigDecimal positionMargin;
+
+    PositionEntry(Map<String, Object> template) {
+      this.template = template;
+      this.leverage = decimal(template, "leverage");
+      this.isolated = Boolean.TRUE.equals(template.get("is_isolated"));
+      this.tpSlMode = template.get("tp_sl_mode") instanceof String mode ? mode : "Full";
+      this.riskId = decimal(template, "risk_id").longValueExact();
+      this.positionMargin = decimal(template, "position_margin");
+    }
+  }
+
+  private static final class BalanceEntry {
+    final Map<String, Object> template;
+    BigDecimal availableBalance;
+    BigDecimal positionMargin;
+    BigDecimal usedMargin;
+
+    BalanceEntry(Map<String, Object> template) {
+      this.template = template;
+      this.availableBalance = decimal(template, "available_balance");
+      this.positionMargin = decimal(template, "position_margin");
+      this.usedMargin = decimal(template, "used_margin");
+    }
+  }
+
+  AccountState() {}
+
+  /** Adds a position from a recorded answer; the first one seen for a symbol wins. */
+  synchronized void seedPosition(Map<String, Object> position) {
+    Object symbol = position.get("symbol");
+    if (symbol instanceof String s && !positions.containsKey(s)) {
+      positions.put(s, new PositionEntry(Json.object(Json.copy(position))));
+    }
+  }
+
+  /** Adds a coin's balance from a recorded answer; the first one seen for a coin wins. */
+  synchronized void seedBalance(String coin, Map<String, Object> balance) {
+    if (!balances.containsKey(coin)) {
+      balances.put(coin, new BalanceEntry(Json.object(Json.copy(balance))));
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The symbols that have a position, in the order getPositions lists them. */
+  public synchronized List<String> symbols() {
+    return List.copyOf(positions.keySet());
+  }
+
+  /**
+   * @throws IllegalArgumentException when the fake has no position for the symbol
+   */
+  public synchronized Position position(String symbol) {
+    PositionEntry p = entry(symbol);
+    return new Position(symbol, p.leverage, p.isolated, StopLossTakeProfitMode.fromWire(p.tpSlMode), p.riskId,
+        p.positionMargin, decimal(p.template, "size"));
+  }
+
+  public synchronized List<Position> positions() {
+    return positions.keySet().stream().map(this::position).toList();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the fake has no balance for the coin
+   */
+  public synchronized Balance balance(String coin) {
+    BalanceEntry b = balanceEntry(coin);
+    return new Balance(coin, decimal(b.template, "wallet_balance"), b.availableBalance, b.positionMargin,
+        b.usedMargin);
+  }
+
+  /** The coins that have a balance, in the order getBalances lists them. */
+  public synchronized List<String> coins() {
+    return List.copyOf(balances.keySet());
+  }
+
+  // ---------------------------------------------------------------- setting up
+
+  public synchronized AccountState setLeverage(String symbol, BigDecimal leverage) {
+    entry(symbol).leverage = positive(leverage, "leverage");
+    return this;
+  }
+
+  public synchronized AccountState setIsolated(String symbol, boolean isolated) {
+    entry(symbol).isolated = isolated;
+    return this;
+  }
+
+  public synchronized AccountState setTpSlMode(String symbol, StopLossTakeProfitMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (mode.wireValue() == null) {
+      throw new IllegalArgumentException("mode must be a known value, not " + mode);
+    }
+    entry(symbol).tpSlMode = mode.wireValue();
+    return this;
+  }
+
+  public synchronized AccountState setRiskId(String symbol, long riskId) {
+    entry(symbol).riskId = riskId;
+    return this;
+  }
+
+  public synchronized AccountState setPositionMargin(String symbol, BigDecimal positionMargin) {
+    Objects.requireNonNull(positionMargin, "positionMargin");
+    entry(symbol).positionMargin = positionMargin;
+    return this;
+  }
+
+  public synchronized AccountState setAvailableBalance(String coin, BigDecimal availableBalance) {
+    balanceEntry(coin).availableBalance = Objects.requireNonNull(availableBalance, "availableBalance");
+    return this;
+  }
+
+  /**
+   * How many closed P&L records getProfitAndLossHistory has per symbol. By default it has two and a half pages at the
+   * requested page size (20, 20 and 10 records at the default 20), so paging walks three pages.
+   *
+   * @param count the number of records, 0 for none
+   */
+  public synchronized AccountState setClosedProfitAndLossCount(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count);
+    }
+    this.closedProfitAndLossCount = count;
+    return this;
+  }
+
+  synchronized int closedProfitAndLossCount(int pageSize) {
+    return closedProfitAndLossCount != null ? closedProfitAndLossCount : 2 * pageSize + (pageSize + 1) / 2;
+  }
+
+  // ---------------------------------------------------------------- what the write operations do
+
+  synchronized void leverageChanged(String symbol, BigDecimal leverage) throws Refusal {
+    knownSymbol(symbol).leverage = leverage;
+  }
+
+  synchronized void marginModeChanged(String symbol, boolean isolated, BigDecimal leverage) throws Refusal {
+    PositionEntry p = knownSymbol(symbol);
+    if (p.isolated == isolated) {
+      throw Refusal.business(BybitCodes.ISOLATED_NOT_MODIFIED, "Isolated not modified");
+    }
+    p.isolated = isolated;
+    p.leverage = leverage;
+  }
+
+  synchronized void tpSlModeChanged(String symbol, String mode) throws Refusal {
+    PositionEntry p = knownSymbol(symbol);
+    if (p.tpSlMode.equals(mode)) {
+      throw Refusal.business(BybitCodes.TP_SL_MODE_UNCHANGED, "same tp sl mode");
+    }
+    p.tpSlMode = mode;
+  }
+
+  synchronized void riskIdChanged(String symbol, long riskId) throws Refusal {
+    PositionEntry p = knownSymbol(symbol);
+    if (p.riskId == riskId) {
+      throw Refusal.business(BybitCodes.RISK_LIMIT_UNCHANGED, "the draftPzVo limit is same to the old limit");
+    }
+    p.riskId = riskId;
+  }
+
+  /**
+   * Moves {@code margin} from the wallet into the position (negative: back out of it).
+   *
+   * @return the position margin afterwards
+   */
+  synchronized BigDecimal marginChanged(String symbol, BigDecimal margin) throws Refusal {
+    PositionEntry p = knownSymbol(symbol);
+    if (!p.isolated) {
+      throw Refusal.business(BybitCodes.POSITION_IN_CROSS_MARGIN, "position is in cross margin");
+    }
+    if (decimal(p.template, "size").signum() == 0) {
+      throw Refusal.business(BybitCodes.NO_POSITION, "cannot set margin while position is zero");
+    }
+    BalanceEntry wallet = balances.get(coinOf(symbol));
+    if (wallet == null || margin.signum() > 0 && wallet.availableBalance.compareTo(margin) < 0) {
+      throw Refusal.business(BybitCodes.INSUFFICIENT_AVAILABLE_BALANCE, "insufficient available balance");
+    }
+    BigDecimal after = p.positionMargin.add(margin);
+    if (after.signum() < 0) {
+      throw Refusal.business(BybitCodes.WOULD_TRIGGER_LIQUIDATION,
+          "any adjustments made will trigger immediate liquidation");
+    }
+    p.positionMargin = after;
+    wallet.availableBalance = wallet.availableBalance.subtract(margin);
+    wallet.positionMargin = wallet.positionMargin.add(margin);
+    wallet.usedMargin = wallet.usedMargin.add(margin);
+    return after;
+  }
+
+  synchronized boolean hasPosition(String symbol) {
+    return positions.containsKey(symbol);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** The position as Bybit's JSON: the recorded object with the state's values in the recorded JSON types. */
+  synchronized Map<String, Object> positionJson(String symbol) {
+    PositionEntry p = positions.get(symbol);
+    Map<String, Object> json = Json.object(Json.copy(p.template));
+    put(json, "leverage", p.leverage);
+    if (p.isolated) {
+      // Isolated margin: the effective leverage is the set one (cross derives it from size and balance).
+      put(json, "effective_leverage", p.leverage);
+    }
+    json.put("is_isolated", p.isolated);
+    json.put("tp_sl_mode", p.tpSlMode);
+    put(json, "risk_id", BigDecimal.valueOf(p.riskId));
+    put(json, "position_margin", p.positionMargin);
+    return json;
+  }
+
+  /** Every coin's balance as getBalances answers it, or only {@code coin}'s. */
+  synchronized Map<String, Object> balancesJson(String coin) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    balances.forEach((c, b) -> {
+      if (coin == null || coin.equals(c)) {
+        Map<String, Object> json = Json.object(Json.copy(b.template));
+        put(json, "available_balance", b.availableBalance);
+        put(json, "position_margin", b.positionMargin);
+        put(json, "used_margin", b.usedMargin);
+        result.put(c, json);
+      }
+    });
+    return result;
+  }
+
+  /** The coin an inverse contract is margined in: BTC for BTCUSD. */
+  static String coinOf(String symbol) {
+    return symbol.endsWith("USD") ? symbol.substring(0, symbol.length() - 3) : symbol;
+  }
+
+  private PositionEntry knownSymbol(String symbol) throws Refusal {
+    PositionEntry p = positions.get(symbol);
+    if (p == null) {
+      throw Refusal.badParameter("symbol " + symbol + " is not a known symbol");
+    }
+    return p;
+  }
+
+  private PositionEntry entry(String symbol) {
+    PositionEntry p = positions.get(Objects.requireNonNull(symbol, "symbol"));
+    if (p == null) {
+      throw new IllegalArgumentException("no position for " + symbol + "; the fake has " + positions.keySet());
+    }
+    return p;
+  }
+
+  private BalanceEntry balanceEntry(String coin) {
+    BalanceEntry b = balances.get(Objects.requireNonNull(coin, "coin"));
+    if (b == null) {
+      throw new IllegalArgumentException("no balance for " + coin + "; the fake has " + balances.keySet());
+    }
+    return b;
+  }
+
+  /** Sets a decimal field in the JSON type it has in the recorded answer: a numeric string stays a string. */
+  private static void put(Map<String, Object> json, String field, BigDecimal value) {
+    json.put(field, json.get(field) instanceof String ? value.toPlainString() : Json.Num.of(value));
+  }
+
+  private static BigDecimal decimal(Map<String, Object> json, String field) {
+    Object value = json.get(field);
+    if (value instanceof Json.Num n) {
+      return n.decimal();
+    }
+    if (value instanceof String s && !s.isEmpty()) {
+      return new BigDecimal(s);
+    }
+    return BigDecimal.ZERO;
+  }
+
+  private static BigDecimal positive(BigDecimal value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.signum() <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value.toPlainString());
+    }
+    return value;
+  }
+
+  @Override
+  public synchronized String toString() {
+    List<String> parts = new ArrayList<>();
+    positions.keySet().forEach(s -> parts.add(position(s).toString()));
+    balances.keySet().forEach(c -> parts.add(balance(c).toString()));
+    return "AccountState" + parts;
+  }
+}
