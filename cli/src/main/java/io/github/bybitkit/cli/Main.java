@@ -6,6 +6,7 @@ import io.github.bybitkit.BybitRateLimitException;
 import io.github.bybitkit.internal.AuthScheme;
 import io.github.bybitkit.internal.OperationInfo;
 import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.testkit.FakeBybit;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -41,6 +43,14 @@ public final class Main {
    * @return the exit code, see {@link ExitCode}
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    return run(args, out, err, environment, FakeBybit::start);
+  }
+
+  /**
+   * @param sandboxes starts the sandbox's fake when the target is the sandbox; it is closed at the end of the run
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+      Supplier<FakeBybit> sandboxes) {
     List<SdkOperation> operations = Operations.ALL;
     CommandLine commandLine = Commands.commandLine(operations);
     PrintWriter outWriter = new PrintWriter(out, true);
@@ -48,7 +58,7 @@ public final class Main {
     commandLine.setOut(outWriter);
     commandLine.setErr(errWriter);
     try {
-      return dispatch(commandLine, args, out, err, environment);
+      return dispatch(commandLine, args, out, err, environment, sandboxes);
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -56,7 +66,7 @@ public final class Main {
   }
 
   private static int dispatch(CommandLine commandLine, String[] args, PrintStream out, PrintStream err,
-      Map<String, String> environment) {
+      Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
     ParseResult parsed;
     try {
       parsed = commandLine.parseArgs(args);
@@ -83,12 +93,12 @@ public final class Main {
     String name = command.commandSpec().name();
     try {
       if (name.equals(Commands.DEMO)) {
-        return Demo.run(out);
+        return Demo.run(out, err, sandboxes);
       }
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
       boolean json = command.hasMatchedOption(Commands.JSON);
-      return call(operation, command, target, json, out, err, environment);
+      return call(operation, command, target, json, out, err, environment, sandboxes);
     } catch (UsageException e) {
       err.println("bybit: " + e.getMessage());
       return ExitCode.USAGE;
@@ -96,7 +106,7 @@ public final class Main {
   }
 
   private static int call(SdkOperation operation, ParseResult command, Target target, boolean json, PrintStream out,
-      PrintStream err, Map<String, String> environment) {
+      PrintStream err, Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
     OperationInfo info = operation.info();
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, Object> values = new LinkedHashMap<>();
@@ -108,7 +118,7 @@ public final class Main {
         values.put(parameter.wireName(), ParameterValues.convert(parameter, text));
       }
     }
-    try (Session session = Session.open(target, environment)) {
+    try (Session session = Session.open(target, environment, sandboxes)) {
       if (info.auth() != AuthScheme.NONE && !session.signed()) {
         throw new UsageException(info.operationId() + " is signed: set " + Target.API_KEY_VARIABLE + " and "
             + Target.API_SECRET_VARIABLE + " in the environment (never in arguments), or use --env sandbox.");
