@@ -6,31 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bybitkit.internal.BybitOperations;
 import io.github.bybitkit.internal.OperationInfo;
 import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.testkit.FakeBybit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad input names the option and what it allows, exits with 2, and sends nothing. */
+/** Bad input names the option and what it allows, exits with 2, and sends nothing to the sandbox. */
 class BadInputTest {
-  private final RecordedBybit bybit = new RecordedBybit();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() {
-    server = RecordedBybit.start(bybit);
-  }
+  private final FakeBybit sandbox = FakeBybit.start();
 
   @AfterEach
-  void stop() {
-    server.close();
-    assertTrue(bybit.requests().isEmpty(), "bad input must not be sent: " + bybit.requests());
+  void nothingWasSent() {
+    sandbox.close();
+    assertTrue(sandbox.requests().isEmpty(), "bad input must not be sent: " + sandbox.requests());
   }
 
   @Test
@@ -137,8 +130,6 @@ class BadInputTest {
   }
 
   private CliRun run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--env", server.url("/").toString()));
-    return CliRun.run(UrlTargetTest.CREDENTIALS, all.toArray(String[]::new));
+    return CliRun.inSandbox(sandbox, args);
   }
 }

@@ -1,82 +1,70 @@
 package io.github.bybitkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bybitkit.testkit.FakeBybit;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How a failed call ends: Bybit's refusal with 1, anything else on the way with 3; secrets never printed. */
+/** How a failed call ends: Bybit's refusal with 1 and its code and message, anything else on the way with 3. */
 class FailuresTest {
-  private final RecordedBybit bybit = new RecordedBybit();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() {
-    server = RecordedBybit.start(bybit);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  private final FakeBybit sandbox = FakeBybit.start();
 
   @Test
   void aBybitErrorCodePrintsCodeAndMessageAndExitsWith1() {
-    bybit.answer("setLeverage", RecordedBybit.recorded("setLeverage", "error-10001-oad-minimal.json"));
+    sandbox.failNext("setLeverage", 1, 10001, "params error: leverage invalid");
 
-    CliRun run = run("setLeverage", "--symbol", "BTCUSD", "--buy-leverage", "5", "--sell-leverage", "5");
+    CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--buy-leverage", "5",
+        "--sell-leverage", "5");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertEquals("Bybit error 10001: error in params\n", run.err());
+    assertEquals("Bybit error 10001: params error: leverage invalid\n", run.err());
     assertEquals("", run.out());
+    assertEquals(1, sandbox.requests("setLeverage").size(), "a POST is sent once");
   }
 
   @Test
-  void aRateLimitCodeIsABybitErrorToo() {
-    bybit.answer("getPortfolioMargin", RecordedBybit.recorded("getPortfolioMargin",
-        "error-10006-too-many-visits.json"));
+  void aRefusalOfTheFakesOwnChecksIsABybitErrorToo() {
+    sandbox.account().setIsolated("BTCUSD", false);
 
-    CliRun run = run("getPortfolioMargin");
+    CliRun run = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--position-idx", "0", "--margin",
+        "0.01");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("Bybit error 10006: Too many visits!"), run::toString);
+    assertTrue(run.err().startsWith("Bybit error "), run::toString);
+    assertTrue(run.err().contains("cross margin"), run::toString);
   }
 
   @Test
-  void anInvalidKeyReportIsPrintedWithoutTheKeyOrTheSecret() {
-    bybit.answer("getBalances", RecordedBybit.recorded("getBalances", "error-10003-invalid-api-key.json"));
+  void aRateLimitCodeIsABybitError() {
+    sandbox.failNext("getPortfolioMargin", 3, 10006, "Too many visits!");
 
-    CliRun run = run("getBalances");
+    CliRun run = CliRun.inSandbox(sandbox, "getPortfolioMargin");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertEquals("Bybit error 10003: invalid api_key\n", run.err());
-    assertSecretsNotPrinted(run);
+    assertEquals("Bybit error 10006: Too many visits!\n", run.err());
   }
 
   @Test
   void anHttpErrorPageExitsWith3() {
-    bybit.notFound("getBalances");
+    sandbox.failNextWithStatus("setLeverage", 1, 502, "text/html", "<html><body>502 Bad Gateway</body></html>");
 
-    CliRun run = run("getBalances");
+    CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--buy-leverage", "5",
+        "--sell-leverage", "5");
 
     assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("Request failed: getBalances: "), run::toString);
-    assertSecretsNotPrinted(run);
+    assertTrue(run.err().startsWith("Request failed: setLeverage: "), run::toString);
+    assertTrue(run.err().contains("502"), run::toString);
   }
 
   @Test
   void aBodyThatIsNotWhatTheSpecSaysExitsWith3() {
-    bybit.answer("getBalances", "{\"ret_code\":0,\"ret_msg\":\"OK\",\"result\":{\"BTC\":{\"equity\":\"lots\"}}}");
+    sandbox.failNextWithStatus("getBalances", 1, 200, "application/json",
+        "{\"ret_code\":0,\"ret_msg\":\"OK\",\"result\":{\"BTC\":{\"equity\":\"lots\"}},\"time_now\":\"1.0\"}");
 
-    CliRun run = run("getBalances");
+    CliRun run = CliRun.inSandbox(sandbox, "getBalances");
 
     assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("Request failed: getBalances: "), run::toString);
@@ -89,20 +77,9 @@ class FailuresTest {
       closedPort = socket.getLocalPort();
     }
 
-    CliRun run = CliRun.run(UrlTargetTest.CREDENTIALS, "getServerTime", "--env", "http://127.0.0.1:" + closedPort);
+    CliRun run = CliRun.run("getServerTime", "--env", "http://127.0.0.1:" + closedPort);
 
     assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("Request failed: getServerTime: "), run::toString);
-  }
-
-  private static void assertSecretsNotPrinted(CliRun run) {
-    assertFalse(run.out().contains(UrlTargetTest.SECRET) || run.err().contains(UrlTargetTest.SECRET), run::toString);
-    assertFalse(run.out().contains(UrlTargetTest.KEY) || run.err().contains(UrlTargetTest.KEY), run::toString);
-  }
-
-  private CliRun run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--env", server.url("/").toString()));
-    return CliRun.run(UrlTargetTest.CREDENTIALS, all.toArray(String[]::new));
   }
 }

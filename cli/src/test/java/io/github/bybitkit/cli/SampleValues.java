@@ -25,7 +25,18 @@ final class SampleValues {
     return args;
   }
 
+  /**
+   * A value the generated code accepts; for the writes, one the sandbox's account accepts too: Bybit refuses a
+   * switch to the mode a position is already in (is_isolated: the fake's BTCUSD starts isolated) and a move to the
+   * risk id it already has (1) or to one the symbol's tiers do not list (BTCUSD's recorded tiers: 1 and 10).
+   */
   static String valid(ParameterInfo parameter) {
+    if (parameter.wireName().equals("is_isolated")) {
+      return "false";
+    }
+    if (parameter.wireName().equals("risk_id")) {
+      return "10";
+    }
     Class<?> type = ParameterValues.boxed(parameter.javaType());
     if (type == String.class) {
       return parameter.wireName().equals("symbol") ? "BTCUSD" : "BTC";

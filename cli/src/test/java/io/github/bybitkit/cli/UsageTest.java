@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bybitkit.testkit.FakeBybit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +49,12 @@ class UsageTest {
 
   @Test
   void withCredentialsInTheEnvironmentTheTargetMustBeNamed() {
-    CliRun run = CliRun.run(UrlTargetTest.CREDENTIALS, "getServerTime");
+    CliRun run = CliRun.run(TargetTest.CREDENTIALS, "getServerTime");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
     assertTrue(run.err().contains("BYBIT_API_KEY and BYBIT_API_SECRET are set: name the target with --env"),
         run::toString);
-    assertTrue(!run.err().contains(UrlTargetTest.SECRET) && !run.err().contains(UrlTargetTest.KEY), run::toString);
+    assertFalse(run.err().contains(FakeBybit.API_SECRET) || run.err().contains(FakeBybit.API_KEY), run::toString);
   }
 
   @Test
