@@ -162,19 +162,22 @@ public final class Main {
     return "Unknown option" + (options.size() > 1 ? "s" : "") + ": '" + String.join("', '", options) + "'" + hint;
   }
 
-  /** Bybit's refusal and rate limits exit with 1, everything else that went wrong on the way with 3. */
+  /**
+   * Bybit's refusal and rate limits exit with 1, everything else that went wrong on the way with 3. The messages
+   * come from the network, so they are printed {@link ResultTable#printable printable}.
+   */
   static int reportFailure(BybitException e, PrintStream err) {
     if (e instanceof BybitApiException api) {
-      err.println("Bybit error " + api.retCode() + ": " + api.retMsg());
+      err.println("Bybit error " + api.retCode() + ": " + ResultTable.printable(api.retMsg()));
       return ExitCode.BYBIT_ERROR;
     }
     if (e instanceof BybitRateLimitException limit) {
       err.println(limit.retCode().isPresent()
-          ? "Bybit error " + limit.retCode().getAsInt() + ": " + limit.retMsg().orElse("")
-          : "Bybit rate limit: " + e.getMessage());
+          ? "Bybit error " + limit.retCode().getAsInt() + ": " + ResultTable.printable(limit.retMsg().orElse(""))
+          : "Bybit rate limit: " + ResultTable.printable(e.getMessage()));
       return ExitCode.BYBIT_ERROR;
     }
-    err.println("Request failed: " + e.getMessage());
+    err.println("Request failed: " + ResultTable.printable(e.getMessage()));
     return ExitCode.FAILURE;
   }
 

@@ -1,6 +1,7 @@
 package io.github.bybitkit.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -272,11 +273,18 @@ final class ResultTable {
     if (value instanceof List<?> list) {
       return String.join(", ", list.stream().map(ResultTable::cell).toList());
     }
-    // One line per row: control characters in Bybit's text must not break the table.
-    return value.toString().replaceAll("\\p{Cntrl}", " ");
+    return printable(value.toString());
   }
 
-  private static boolean allRecords(java.util.Collection<?> values) {
+  /**
+   * Text from the network made safe to print: control characters (line breaks that would break a table, escape
+   * sequences a terminal would act on) become spaces.
+   */
+  static String printable(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+  }
+
+  private static boolean allRecords(Collection<?> values) {
     return !values.isEmpty() && values.stream().allMatch(value -> value instanceof Map<?, ?>);
   }
 

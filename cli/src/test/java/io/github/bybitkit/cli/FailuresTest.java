@@ -26,6 +26,16 @@ class FailuresTest {
   }
 
   @Test
+  void aMessageFromTheNetworkCannotSendEscapeSequencesToTheTerminal() {
+    sandbox.failNext("getBalances", 1, 10001, "params\u001b[2J error\nsecond line");
+
+    CliRun run = CliRun.inSandbox(sandbox, "getBalances");
+
+    assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
+    assertEquals("Bybit error 10001: params [2J error second line\n", run.err());
+  }
+
+  @Test
   void aRefusalOfTheFakesOwnChecksIsABybitErrorToo() {
     sandbox.account().setIsolated("BTCUSD", false);
 
