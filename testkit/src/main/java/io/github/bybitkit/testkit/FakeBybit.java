@@ -23,6 +23,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
 
 /**
  * A fake Bybit REST server on loopback, built on MockWebServer, for tests of code that uses BybitKit.
@@ -38,8 +39,8 @@ import mockwebserver3.SocketEffect;
  * <p>What it does:
  * <ul>
  *   <li>Serves every operation of the spec at its real method and path ({@link BybitOperations}); answers are the
- *       recorded responses of {@code spec/recorded/}, packaged in the test kit. Another path is a 404, another method
- *       on a known path 10017.</li>
+ *       recorded responses of {@code spec/recorded/}, packaged in the test kit. Another path, or another method on a
+ *       known path, is an HTTP 404 with 10017.</li>
  *   <li>Checks requests as Bybit does, in Bybit's order: the API key (10003), the timestamp against its own clock
  *       and the receive window, {@code server - recvWindow <= timestamp < server + 1000} (10002), the v2 or v5
  *       signature with the configured secret (10004), then the parameters against the spec: required, JSON type,
@@ -116,7 +117,9 @@ public final class FakeBybit implements AutoCloseable {
 
   /** Where the fake listens, e.g. {@code http://127.0.0.1:54321/}: give it to {@code BybitClient.Builder.baseUrl}. */
   public String baseUrl() {
-    return server.url("/").toString();
+    // The bound address rather than MockWebServer's host name: "localhost" may resolve to another loopback address.
+    return new HttpUrl.Builder().scheme("http").host(server.getSocketAddress().getAddress().getHostAddress())
+        .port(server.getPort()).build().toString();
   }
 
   public int port() {
@@ -249,6 +252,16 @@ public final class FakeBybit implements AutoCloseable {
   private MockResponse dispatch(RecordedRequest recorded) {
     Instant now = clock.instant();
     IncomingRequest request = new IncomingRequest(recorded);
+    try {
+      return route(request, now);
+    } catch (RuntimeException bug) {
+      // A fault of the fake itself: say so in the answer rather than leave the client with a closed connection.
+      Answer answer = new Answer.Http(500, "text/plain; charset=utf-8", "FakeBybit failed: " + bug, Map.of());
+      return respond(null, request, now, answer, Faults.Active.NONE);
+    }
+  }
+
+  private MockResponse route(IncomingRequest request, Instant now) {
     Map<String, OperationInfo> byMethod = routes.get(request.path);
     OperationInfo op = byMethod == null ? null : byMethod.get(request.method);
     if (op == null) {
@@ -256,7 +269,7 @@ public final class FakeBybit implements AutoCloseable {
       String message = byMethod == null ? "request path not found" : "request method " + request.method
           + " is not supported, use " + String.join(" or ", byMethod.keySet());
       Answer answer = Answer.json(404, Envelopes.error(kind, BybitCodes.PATH_OR_METHOD, message, now));
-      return record(null, request, now, answer, Faults.Active.NONE);
+      return respond(null, request, now, answer, Faults.Active.NONE);
     }
     Faults.Active fault = faults.take(op.operationId());
     Answer answer;
@@ -270,7 +283,7 @@ public final class FakeBybit implements AutoCloseable {
     } else {
       answer = serve(op, request, now, fault);
     }
-    return record(op, request, now, answer, fault);
+    return respond(op, request, now, answer, fault);
   }
 
   /** The answer Bybit would give: a refusal of the checks, or the operation's answer. */
@@ -292,10 +305,12 @@ public final class FakeBybit implements AutoCloseable {
   }
 
   /**
-   * Adds the rate-limit state of an authenticated answer: the injected one, or a fresh window (one request used,
-   * resetting now) wherever Bybit reports one (v2 private answers whose recorded answer has the fields).
+   * Adds the rate-limit state to an answer of a private operation that got past authentication: the injected one,
+   * or a fresh window (one request used, resetting now) where Bybit reports one (v5 headers; v2 body fields where
+   * the recorded answer has them).
    */
-  private Answer.Envelope withRateLimit(OperationInfo op, Map<String, Object> envelope, Instant now, Faults.Active fault) {
+  private Answer.Envelope withRateLimit(OperationInfo op, Map<String, Object> envelope, Instant now,
+      Faults.Active fault) {
     Faults.RateLimitState state = fault.rateLimit();
     Map<String, String> headers = new LinkedHashMap<>();
     if (op.auth() != AuthScheme.NONE) {
@@ -317,7 +332,8 @@ public final class FakeBybit implements AutoCloseable {
     return new Answer.Envelope(envelope, headers);
   }
 
-  private MockResponse record(OperationInfo op, IncomingRequest request, Instant now, Answer answer,
+  /** Logs the request with its answer and turns the answer into MockWebServer's response. */
+  private MockResponse respond(OperationInfo op, IncomingRequest request, Instant now, Answer answer,
       Faults.Active fault) {
     Duration delay = fault.delay() == null ? Duration.ZERO : fault.delay().delay();
     MockResponse.Builder response = new MockResponse.Builder();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * FakeBybit.builder().clock(clock).build());}
  */
 public final class FakeBybitExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeBybitExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FakeBybitExtension.class);
   private static final String KEY = "fake";
 
   private final Supplier<FakeBybit> factory;

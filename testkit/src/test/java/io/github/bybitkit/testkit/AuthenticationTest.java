@@ -78,8 +78,8 @@ class AuthenticationTest {
 
   @Test
   void aFakeBuiltWithOtherCredentialsAcceptsOnlyThose() {
-    try (FakeBybit other = FakeBybit.builder().credentials("another-fake-key-01", "another-secret-of-36-characters-0000")
-        .build()) {
+    try (FakeBybit other = FakeBybit.builder()
+        .credentials("another-fake-key-01", "another-secret-of-36-characters-0000").build()) {
       assertEquals(1, other.clientBuilder().build().inversePerpetual().account().getBalances().size());
       BybitAuthenticationException e = assertThrows(BybitAuthenticationException.class,
           () -> BybitClient.builder().baseUrl(other.baseUrl()).credentials(FakeBybit.API_KEY, FakeBybit.API_SECRET)
