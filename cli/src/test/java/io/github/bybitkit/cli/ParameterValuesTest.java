@@ -77,6 +77,19 @@ class ParameterValuesTest {
     assertEquals("true", request.parameters().get("is_isolated"), request::toString);
   }
 
+  @Test
+  void aNegativeNumberIsAValueNotAnOption() {
+    FakeBybit sandbox = FakeBybit.start();
+    sandbox.account().setIsolated("BTCUSD", true).setPositionMargin("BTCUSD", new BigDecimal("0.5"));
+
+    CliRun run = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--position-idx", "0", "--margin",
+        "-0.0001");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals("0.4999\n", run.out());
+    assertEquals("-0.0001", sandbox.requests("changeMargin").get(0).parameters().get("margin"));
+  }
+
   private static ParameterInfo parameter(String operationId, String wireName) {
     return BybitOperations.byId(operationId).parameters().stream()
         .filter(p -> p.wireName().equals(wireName))
