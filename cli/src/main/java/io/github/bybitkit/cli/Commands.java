@@ -1,0 +1,169 @@
+package io.github.bybitkit.cli;
+
+import io.github.bybitkit.BybitClient;
+import io.github.bybitkit.enums.BybitEnum;
+import io.github.bybitkit.internal.AuthScheme;
+import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.internal.ParameterInfo;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The picocli model of {@code bybit}, built from the spec's registry: a command per operation named by its
+ * operationId, an option per parameter named by its wire name ({@link Names}), help texts from the spec's summaries
+ * and descriptions, and the allowed values ({@link ParameterValues#allowed}). Plus {@code demo}.
+ */
+final class Commands {
+  static final String ENV = "--env";
+  static final String JSON = "--json";
+  static final String DEMO = "demo";
+  private static final int WIDTH = 100;
+
+  private Commands() {}
+
+  static CommandLine commandLine(List<SdkOperation> operations) {
+    // Options are added by hand, not by mixinStandardHelpOptions: its texts need variable interpolation, which is
+    // off so that "${" in a spec description is printed as it is.
+    CommandSpec root = CommandSpec.create()
+        .name("bybit")
+        .version("bybit, " + BybitClient.USER_AGENT)
+        .interpolateVariables(false);
+    root.addOption(helpOption());
+    root.addOption(OptionSpec.builder("-V", "--version")
+        .versionHelp(true)
+        .description("Print the version and exit.")
+        .build());
+    root.usageMessage()
+        .width(WIDTH)
+        .customSynopsis("bybit <operation> [options]", "       bybit demo", "       bybit <operation> --help")
+        .optionListHeading("Options:%n")
+        .description("Calls the Bybit REST API through BybitKit: a command per operation of the SDK's spec, options"
+            + " named after the parameters' wire names.")
+        .commandListHeading("%nOperations:%n")
+        .footer(escape(String.join("\n",
+            "",
+            "Targets (--env): sandbox (an in-process fake Bybit; the default when " + Target.API_KEY_VARIABLE
+                + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet, mainnet, or an http(s)"
+                + " URL. With both set, --env is required.",
+            "Credentials: only from the environment variables " + Target.API_KEY_VARIABLE + " and "
+                + Target.API_SECRET_VARIABLE + ", never from arguments.",
+            "Output: aligned tables; --json prints the decoded result exactly (Bybit's field names, decimals as"
+                + " sent).",
+            "Exit codes: 0 ok, 1 Bybit refused the request (its code and message are printed), 2 bad input or"
+                + " usage (nothing sent), 3 no usable answer (connection, HTTP error page, undecodable body).")));
+    for (SdkOperation operation : operations) {
+      root.addSubcommand(operation.info().operationId(), operationCommand(operation.info()));
+    }
+    root.addSubcommand(DEMO, demoCommand());
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setSubcommandsCaseInsensitive(true);
+    return commandLine;
+  }
+
+  private static CommandSpec operationCommand(OperationInfo operation) {
+    CommandSpec command = CommandSpec.create()
+        .name(operation.operationId())
+        .interpolateVariables(false);
+    command.usageMessage()
+        .width(WIDTH)
+        .sortOptions(false)
+        .sortSynopsis(false)
+        .optionListHeading("Options:%n")
+        .header(escape(operation.summary()))
+        .description(description(operation));
+    for (ParameterInfo parameter : operation.parameters()) {
+      OptionSpec.Builder option = OptionSpec.builder(Names.option(parameter))
+          .paramLabel("<" + parameter.wireName() + ">")
+          .type(String.class)
+          .required(parameter.required())
+          .description(escape(optionDescription(parameter)));
+      if (isEnum(parameter)) {
+        option.completionCandidates(ParameterValues.enumWireValues(parameter.javaType()));
+      }
+      command.addOption(option.build());
+    }
+    addCommonOptions(command);
+    return command;
+  }
+
+  private static CommandSpec demoCommand() {
+    CommandSpec command = CommandSpec.create().name(DEMO).interpolateVariables(false);
+    command.usageMessage()
+        .width(WIDTH)
+        .header("A scripted session against the sandbox")
+        .description("Runs against the in-process fake Bybit and prints each step: balances, positions, set"
+            + " leverage, switch to isolated margin, change margin, positions again, closed P&L (all pages, through"
+            + " the paging helper), portfolio margin. Needs no credentials and changes no real account.");
+    command.addOption(helpOption());
+    return command;
+  }
+
+  private static void addCommonOptions(CommandSpec command) {
+    command.addOption(OptionSpec.builder(ENV)
+        .paramLabel("<target>")
+        .type(String.class)
+        .description("Where to send the request: sandbox (an in-process fake Bybit; the default when "
+            + Target.API_KEY_VARIABLE + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet,"
+            + " mainnet, or an http(s) URL. Required when both are set.")
+        .build());
+    command.addOption(OptionSpec.builder(JSON)
+        .arity("0")
+        .type(boolean.class)
+        .description("Print the result as JSON, exactly as decoded: Bybit's field names, decimals as sent.")
+        .build());
+    command.addOption(helpOption());
+  }
+
+  private static OptionSpec helpOption() {
+    return OptionSpec.builder("-h", "--help")
+        .usageHelp(true)
+        .description("Show this help and exit.")
+        .build();
+  }
+
+  private static String[] description(OperationInfo operation) {
+    List<String> lines = new ArrayList<>();
+    if (operation.description() != null) {
+      lines.add(escape(paragraph(operation.description())));
+    }
+    String signing = operation.auth() == AuthScheme.NONE ? "public, unsigned"
+        : "signed with " + Target.API_KEY_VARIABLE + " and " + Target.API_SECRET_VARIABLE;
+    lines.add(escape(operation.httpMethod() + " " + operation.path() + ", " + signing + "."));
+    lines.add(escape("Bybit's documentation: " + operation.docsUrl()));
+    return lines.toArray(String[]::new);
+  }
+
+  private static String optionDescription(ParameterInfo parameter) {
+    List<String> sentences = new ArrayList<>();
+    if (parameter.description() != null) {
+      sentences.add(paragraph(parameter.description()));
+    }
+    if (isEnum(parameter)) {
+      sentences.add("Allowed: " + String.join(", ", ParameterValues.enumChoices(parameter.javaType())) + ".");
+    } else if (parameter.javaType() != String.class) {
+      String allowed = ParameterValues.allowed(parameter);
+      sentences.add(Character.toUpperCase(allowed.charAt(0)) + allowed.substring(1) + ".");
+    }
+    if (parameter.required()) {
+      sentences.add("Required.");
+    }
+    return String.join(" ", sentences);
+  }
+
+  private static boolean isEnum(ParameterInfo parameter) {
+    return parameter.javaType().isEnum() && BybitEnum.class.isAssignableFrom(parameter.javaType());
+  }
+
+  /** The spec wraps its descriptions; picocli wraps again to the terminal width. */
+  private static String paragraph(String text) {
+    return text.strip().replaceAll("\\s*\n\\s*", " ");
+  }
+
+  /** picocli formats help texts with String.format: a literal % must be doubled. */
+  private static String escape(String text) {
+    return text.replace("%", "%%").replace("\n", "%n");
+  }
+}

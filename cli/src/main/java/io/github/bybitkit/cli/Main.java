@@ -1,0 +1,206 @@
+package io.github.bybitkit.cli;
+
+import io.github.bybitkit.BybitApiException;
+import io.github.bybitkit.BybitException;
+import io.github.bybitkit.BybitRateLimitException;
+import io.github.bybitkit.internal.AuthScheme;
+import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.testkit.FakeBybit;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code bybit} command: {@code bybit <operation> [options]} for every operation of the spec, and {@code bybit
+ * demo}. See {@link Commands} for the options, {@link Target} for {@code --env}, {@link ExitCode} for exit codes.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /**
+   * Runs one command in-process.
+   *
+   * @param out where results and help go
+   * @param err where errors and usage mistakes go
+   * @param environment the environment variables; credentials are read from here and nowhere else
+   * @return the exit code, see {@link ExitCode}
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    return run(args, out, err, environment, FakeBybit::start);
+  }
+
+  /**
+   * @param sandboxes starts the sandbox's fake when the target is the sandbox; it is closed at the end of the run
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+      Supplier<FakeBybit> sandboxes) {
+    List<SdkOperation> operations = Operations.ALL;
+    CommandLine commandLine = Commands.commandLine(operations);
+    PrintWriter outWriter = new PrintWriter(out, true);
+    PrintWriter errWriter = new PrintWriter(err, true);
+    commandLine.setOut(outWriter);
+    commandLine.setErr(errWriter);
+    try {
+      return dispatch(commandLine, args, out, err, environment, sandboxes);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  private static int dispatch(CommandLine commandLine, String[] args, PrintStream out, PrintStream err,
+      Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
+    ParseResult parsed;
+    try {
+      parsed = commandLine.parseArgs(args);
+    } catch (ParameterException e) {
+      err.println("bybit: " + (e instanceof UnmatchedArgumentException unmatched ? unmatched(unmatched)
+          : e.getMessage()));
+      PrintWriter errWriter = commandLine.getErr();
+      UnmatchedArgumentException.printSuggestions(e, errWriter);
+      if (e.getCommandLine() == commandLine) {
+        commandLine.usage(errWriter);
+      } else {
+        errWriter.println("Run 'bybit " + e.getCommandLine().getCommandName() + " --help' for its options.");
+      }
+      return ExitCode.USAGE;
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return ExitCode.OK;
+    }
+    ParseResult command = parsed.subcommand();
+    if (command == null) {
+      commandLine.usage(commandLine.getErr());
+      return ExitCode.USAGE;
+    }
+    String name = command.commandSpec().name();
+    try {
+      if (name.equals(Commands.DEMO)) {
+        return Demo.run(out, err, sandboxes);
+      }
+      SdkOperation operation = Operations.BY_ID.get(name);
+      Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
+      boolean json = command.hasMatchedOption(Commands.JSON);
+      return call(operation, command, target, json, out, err, environment, sandboxes);
+    } catch (UsageException e) {
+      err.println("bybit: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+  }
+
+  private static int call(SdkOperation operation, ParseResult command, Target target, boolean json, PrintStream out,
+      PrintStream err, Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
+    OperationInfo info = operation.info();
+    Map<String, String> texts = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (ParameterInfo parameter : info.parameters()) {
+      OptionSpec option = command.commandSpec().findOption(Names.option(parameter));
+      if (command.hasMatchedOption(option)) {
+        String text = command.matchedOptionValue(option.longestName(), null);
+        texts.put(parameter.wireName(), text);
+        values.put(parameter.wireName(), ParameterValues.convert(parameter, text));
+      }
+    }
+    try (Session session = Session.open(target, environment, sandboxes)) {
+      if (info.auth() != AuthScheme.NONE && !session.signed()) {
+        throw new UsageException(info.operationId() + " is signed: set " + Target.API_KEY_VARIABLE + " and "
+            + Target.API_SECRET_VARIABLE + " in the environment (never in arguments), or use --env sandbox.");
+      }
+      Object result = operation.invoke(session.client(), values);
+      out.print(json ? ResultJson.write(result) + "\n" : ResultTable.render(result));
+      out.flush();
+      return ExitCode.OK;
+    } catch (IllegalArgumentException e) {
+      // The generated code refused a parameter (range, non-zero): nothing was sent.
+      Optional<ParameterInfo> refused = refusedParameter(info, e.getMessage());
+      err.println("bybit: " + refused
+          .map(p -> ParameterValues.invalid(p, texts.get(p.wireName())).getMessage())
+          .orElse(e.getMessage()));
+      return ExitCode.USAGE;
+    } catch (BybitException e) {
+      return reportFailure(e, err);
+    }
+  }
+
+  /**
+   * picocli's own message quotes every unmatched argument, which would print a secret someone passed as {@code
+   * --api-secret XYZ}; this one names the operation or the options only, never their values.
+   */
+  private static String unmatched(UnmatchedArgumentException e) {
+    List<String> arguments = e.getUnmatched();
+    if (e.getCommandLine().getParent() == null && !arguments.isEmpty() && !arguments.get(0).startsWith("-")) {
+      return "Unknown operation: '" + arguments.get(0) + "'";
+    }
+    List<String> options = arguments.stream()
+        .filter(argument -> argument.startsWith("-"))
+        .map(option -> option.contains("=") ? option.substring(0, option.indexOf('=')) : option)
+        .toList();
+    if (options.isEmpty()) {
+      return "Unexpected arguments after the options (values are not printed)";
+    }
+    String hint = options.stream().anyMatch(o -> o.toLowerCase(java.util.Locale.ROOT).matches(".*(key|secret).*"))
+        ? ". Credentials are read only from the environment variables " + Target.API_KEY_VARIABLE + " and "
+            + Target.API_SECRET_VARIABLE
+        : "";
+    return "Unknown option" + (options.size() > 1 ? "s" : "") + ": '" + String.join("', '", options) + "'" + hint;
+  }
+
+  /**
+   * Bybit's refusal and rate limits exit with 1, everything else that went wrong on the way with 3. The messages
+   * come from the network, so they are printed {@link ResultTable#printable printable}.
+   */
+  static int reportFailure(BybitException e, PrintStream err) {
+    if (e instanceof BybitApiException api) {
+      err.println("Bybit error " + api.retCode() + ": " + ResultTable.printable(api.retMsg()));
+      return ExitCode.BYBIT_ERROR;
+    }
+    if (e instanceof BybitRateLimitException limit) {
+      err.println(limit.retCode().isPresent()
+          ? "Bybit error " + limit.retCode().getAsInt() + ": " + ResultTable.printable(limit.retMsg().orElse(""))
+          : "Bybit rate limit: " + ResultTable.printable(e.getMessage()));
+      return ExitCode.BYBIT_ERROR;
+    }
+    err.println("Request failed: " + ResultTable.printable(e.getMessage()));
+    return ExitCode.FAILURE;
+  }
+
+  /**
+   * The parameter an {@code IllegalArgumentException} of the generated code names: its messages read
+   * "{@code <operationId>: <javaName> [(<wireName>)] must ...}".
+   */
+  static Optional<ParameterInfo> refusedParameter(OperationInfo operation, String message) {
+    String prefix = operation.operationId() + ": ";
+    if (message == null || !message.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rest = message.substring(prefix.length());
+    return operation.parameters().stream()
+        .sorted(Comparator.comparingInt((ParameterInfo p) -> p.javaName().length()).reversed())
+        .filter(p -> rest.startsWith(p.javaName() + " (" + p.wireName() + ")") || rest.startsWith(p.javaName() + " "))
+        .findFirst();
+  }
+
+  /** Built once per JVM: reflection over the generated clients. */
+  private static final class Operations {
+    static final List<SdkOperation> ALL = SdkOperation.all();
+    static final Map<String, SdkOperation> BY_ID = ALL.stream()
+        .collect(Collectors.toUnmodifiableMap(op -> op.info().operationId(), Function.identity()));
+  }
+}

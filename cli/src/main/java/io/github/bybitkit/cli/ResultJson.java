@@ -1,0 +1,93 @@
+package io.github.bybitkit.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import io.github.bybitkit.BybitPage;
+import io.github.bybitkit.enums.BybitEnum;
+import io.github.bybitkit.internal.json.BybitMoshi;
+import io.github.bybitkit.internal.json.JsonValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * Writes a result as JSON. Models go through the generated adapters, so fields carry Bybit's wire names and
+ * decimals their exact digits in plain notation ({@code 0.0043950000000000005} stays as it is, {@code 9.996e-05}
+ * becomes {@code 0.00009996}, never a {@code double}'s {@code 9.996E-5}). The containers the generated methods wrap
+ * models in are written here: lists, maps, {@link BybitPage} (as {@code current_page}, {@code last_page},
+ * {@code data}), instants as ISO-8601 text, enums by wire value.
+ */
+final class ResultJson {
+  private static final Moshi MOSHI = BybitMoshi.create(false);
+
+  private ResultJson() {}
+
+  /** The result as indented JSON; {@code null} for an operation without a result. */
+  static String write(Object result) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setIndent("  ");
+      // Fields Bybit left out, or sent as null, are left out: the model cannot tell the two apart.
+      writer.setSerializeNulls(false);
+      value(writer, result);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Buffer does no I/O
+    }
+    return buffer.readUtf8();
+  }
+
+  private static void value(JsonWriter writer, Object value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else if (value instanceof BigDecimal decimal) {
+      JsonValues.writeDecimalNumber(writer, decimal);
+    } else if (value instanceof Number number) {
+      writer.value(number);
+    } else if (value instanceof Boolean bool) {
+      writer.value(bool);
+    } else if (value instanceof String text) {
+      writer.value(text);
+    } else if (value instanceof BybitEnum enumValue) {
+      writer.value(enumValue.wireValue());
+    } else if (value instanceof Instant || value instanceof LocalDate) {
+      writer.value(value.toString());
+    } else if (value instanceof BybitPage<?> page) {
+      writer.beginObject();
+      writer.name("current_page");
+      value(writer, page.currentPage());
+      writer.name("last_page");
+      value(writer, page.lastPage());
+      writer.name("data");
+      value(writer, page.data());
+      writer.endObject();
+    } else if (value instanceof Collection<?> items) {
+      writer.beginArray();
+      for (Object item : items) {
+        value(writer, item);
+      }
+      writer.endArray();
+    } else if (value instanceof Map<?, ?> map) {
+      writer.beginObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        writer.name(String.valueOf(entry.getKey()));
+        value(writer, entry.getValue());
+      }
+      writer.endObject();
+    } else {
+      model(writer, value);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void model(JsonWriter writer, Object value) throws IOException {
+    // The generated adapter of the model; BybitMoshi refuses reflection for BybitKit types, so none is guessed.
+    JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
+    adapter.toJson(writer, value);
+  }
+}

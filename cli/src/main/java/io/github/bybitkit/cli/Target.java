@@ -1,0 +1,80 @@
+package io.github.bybitkit.cli;
+
+import io.github.bybitkit.BybitClient;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where requests go ({@code --env}): {@code sandbox} (an in-process fake Bybit), {@code testnet}, {@code mainnet},
+ * or an http(s) URL.
+ *
+ * <p>Without {@code --env} the target is the sandbox, unless BYBIT_API_KEY and BYBIT_API_SECRET are both set: then
+ * the run is refused until {@code --env} names the target, so that neither a command meant for the sandbox reaches a
+ * real account nor a command meant for a real account quietly runs against the fake.
+ *
+ * @param name what the user gave, for messages
+ * @param baseUrl the URL requests go to; null for the sandbox
+ */
+record Target(String name, String baseUrl) {
+  static final String API_KEY_VARIABLE = "BYBIT_API_KEY";
+  static final String API_SECRET_VARIABLE = "BYBIT_API_SECRET";
+  static final String SANDBOX = "sandbox";
+
+  static Target sandbox() {
+    return new Target(SANDBOX, null);
+  }
+
+  /**
+   * @param env the {@code --env} value, or null when not given
+   * @param environment the process environment (credentials are only ever read from here)
+   * @throws UsageException for an unknown target, or no {@code --env} while credentials are set
+   */
+  static Target resolve(String env, Map<String, String> environment) {
+    if (env == null) {
+      if (credentialsSet(environment)) {
+        throw new UsageException(API_KEY_VARIABLE + " and " + API_SECRET_VARIABLE + " are set: name the target with"
+            + " --env testnet, --env mainnet or an http(s) URL (or --env sandbox for the fake).");
+      }
+      return sandbox();
+    }
+    switch (env.toLowerCase(Locale.ROOT)) {
+      case SANDBOX:
+        return sandbox();
+      case "testnet":
+        return new Target("testnet", BybitClient.TESTNET);
+      case "mainnet":
+        return new Target("mainnet", BybitClient.MAINNET);
+      default:
+        if (isHttpUrl(env)) {
+          return new Target(env, env);
+        }
+        throw new UsageException("Invalid value for --env: '" + env + "'. Allowed: sandbox, testnet, mainnet, or an"
+            + " http(s) URL such as http://localhost:8080.");
+    }
+  }
+
+  boolean isSandbox() {
+    return baseUrl == null;
+  }
+
+  /** Whether both credential variables hold something. */
+  static boolean credentialsSet(Map<String, String> environment) {
+    return !blank(environment.get(API_KEY_VARIABLE)) && !blank(environment.get(API_SECRET_VARIABLE));
+  }
+
+  private static boolean isHttpUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.bybitkit.cli;
+
+import io.github.bybitkit.testkit.FakeBybit;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** One in-process run of {@code bybit}: exit code and what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+  /** As a user runs it: the sandbox, when it is the target, is a fresh FakeBybit. */
+  static CliRun run(Map<String, String> environment, String... args) {
+    return run(environment, FakeBybit::start, args);
+  }
+
+  /** Without credentials in the environment. */
+  static CliRun run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  /**
+   * With {@code sandbox} as the sandbox, so the test can set it up and read what it received. The run closes it;
+   * its request log stays readable.
+   */
+  static CliRun inSandbox(FakeBybit sandbox, String... args) {
+    return run(Map.of(), () -> sandbox, args);
+  }
+
+  private static CliRun run(Map<String, String> environment, Supplier<FakeBybit> sandboxes, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode;
+    try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exitCode = Main.run(args, outStream, errStream, environment, sandboxes);
+    }
+    return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.bybitkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bybitkit.internal.BybitOperations;
+import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.testkit.FakeBybit;
+import io.github.bybitkit.testkit.ReceivedRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every operation of the registry through the CLI against the sandbox, with its required options. */
+class EveryOperationTest {
+
+  static Stream<OperationInfo> operations() {
+    return BybitOperations.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void printsATableAndExitsWith0AfterOneAcceptedRequest(OperationInfo operation) {
+    FakeBybit sandbox = prepared(operation);
+
+    CliRun run = CliRun.inSandbox(sandbox, args(operation));
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals("", run.err());
+    assertFalse(run.out().isBlank(), run::toString);
+    List<ReceivedRequest> requests = sandbox.requests();
+    assertEquals(1, requests.size(), requests::toString);
+    assertEquals(operation.operationId(), requests.get(0).operationId().orElseThrow());
+    assertEquals(0, requests.get(0).retCode().orElse(0), "the fake accepted it: " + requests.get(0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void printsValidJsonWithJson(OperationInfo operation) {
+    CliRun run = CliRun.inSandbox(prepared(operation), args(operation, "--json"));
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    Json.assertValid(run.out());
+    // A number token (after a colon, or alone on an array's line) never has an exponent.
+    assertFalse(Pattern.compile("(?m)(:\\s*|^\\s*)-?[0-9][0-9.]*[eE]").matcher(run.out()).find(),
+        "no exponent forms: " + run.out());
+  }
+
+  /** The user's path: no injected fake, no --env, no credentials. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void runsAgainstTheDefaultSandboxWithoutCredentials(OperationInfo operation) {
+    CliRun run = CliRun.run(args(operation));
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+  }
+
+  /**
+   * A fake whose state lets every write of {@link SampleValues} succeed: BTCUSD isolated (changeMargin needs it,
+   * setIsolatedMode switches it to cross) on risk id 1 (setRiskLimit moves it to 10).
+   */
+  static FakeBybit prepared(OperationInfo operation) {
+    FakeBybit sandbox = FakeBybit.start();
+    sandbox.account().setIsolated("BTCUSD", true).setRiskId("BTCUSD", 1);
+    return sandbox;
+  }
+
+  static String[] args(OperationInfo operation, String... more) {
+    List<String> args = new ArrayList<>();
+    args.add(operation.operationId());
+    args.addAll(SampleValues.requiredOptions(operation));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.bybitkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bybitkit.testkit.FakeBybit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Usage mistakes and where credentials may come from: exit 2, nothing sent. */
+class UsageTest {
+
+  @Test
+  void anUnknownOperationPrintsUsageWithSuggestions() {
+    CliRun run = CliRun.run("getBalance");
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("bybit: Unknown operation: 'getBalance'\n"), run::toString);
+    assertTrue(run.err().contains("getBalances"), "suggests the near miss: " + run);
+    assertTrue(run.err().contains("Usage: bybit <operation> [options]"), run::toString);
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void noOperationPrintsUsage() {
+    CliRun run = CliRun.run();
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("Usage: bybit <operation> [options]"), run::toString);
+  }
+
+  @Test
+  void thereIsNoOptionForCredentialsAndAValuePassedToOneIsNotEchoed() {
+    for (String option : new String[] {"--api-key", "--api-secret", "--key", "--secret"}) {
+      for (String[] args : new String[][] {{"getBalances", option, "AbCdEf123456"},
+          {"getBalances", option + "=AbCdEf123456"}, {"getBalanc", option, "AbCdEf123456"}}) {
+        CliRun run = CliRun.run(args);
+
+        assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Unknown op"), run::toString);
+        assertFalse(run.err().contains("AbCdEf123456") || run.out().contains("AbCdEf123456"), run::toString);
+      }
+      CliRun run = CliRun.run("getBalances", option, "AbCdEf123456");
+      assertTrue(run.err().startsWith("bybit: Unknown option: '" + option + "'. Credentials are read only from the"
+          + " environment variables BYBIT_API_KEY and BYBIT_API_SECRET\n"), run::toString);
+    }
+  }
+
+  @Test
+  void withCredentialsInTheEnvironmentTheTargetMustBeNamed() {
+    CliRun run = CliRun.run(TargetTest.CREDENTIALS, "getServerTime");
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("BYBIT_API_KEY and BYBIT_API_SECRET are set: name the target with --env"),
+        run::toString);
+    assertFalse(run.err().contains(FakeBybit.API_SECRET) || run.err().contains(FakeBybit.API_KEY), run::toString);
+  }
+
+  @Test
+  void anUnknownTargetListsTheAllowedOnes() {
+    CliRun run = CliRun.run("getServerTime", "--env", "staging");
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertEquals("bybit: Invalid value for --env: 'staging'. Allowed: sandbox, testnet, mainnet, or an http(s) URL"
+        + " such as http://localhost:8080.\n", run.err());
+  }
+
+  @Test
+  void onlyOneCredentialVariableCountsAsNone() {
+    assertEquals(Target.sandbox(), Target.resolve(null, Map.of("BYBIT_API_KEY", "k")));
+    assertEquals(Target.sandbox(), Target.resolve(null, Map.of("BYBIT_API_KEY", "k", "BYBIT_API_SECRET", " ")));
+  }
+
+  @Test
+  void versionIsPrinted() {
+    CliRun run = CliRun.run("--version");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().startsWith("bybit, BybitKit/"), run::toString);
+  }
+}
