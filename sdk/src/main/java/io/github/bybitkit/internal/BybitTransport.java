@@ -1,6 +1,5 @@
 package io.github.bybitkit.internal;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.github.bybitkit.BybitDecodingException;
 import io.github.bybitkit.BybitException;
@@ -92,7 +91,7 @@ public final class BybitTransport {
 
   /** Runs a call of a server-time operation and returns the time its envelope carries. */
   public Instant executeServerTime(Call<? extends Envelope<?>> call) {
-    return serverTimeOf(call, executeEnvelope(call));
+    return serverTimeOf(Endpoints.of(call.request()).operationId(), call.request(), executeEnvelope(call));
   }
 
   private <E extends Envelope<?>> E executeEnvelope(Call<? extends E> call) {
@@ -160,7 +159,8 @@ public final class BybitTransport {
   }
 
   public CompletableFuture<Instant> executeServerTimeAsync(Call<? extends Envelope<?>> call) {
-    return start(call, envelope -> serverTimeOf(call, envelope));
+    return start(call, envelope -> serverTimeOf(Endpoints.of(call.request()).operationId(), call.request(),
+        envelope));
   }
 
   private <E extends Envelope<?>, R> CompletableFuture<R> start(Call<? extends E> call,
@@ -396,33 +396,29 @@ public final class BybitTransport {
       if (!response.isSuccessful()) {
         throw httpFailure(op.operationId(), request, response.code(), body, response.headers(), null);
       }
-      Envelope<?> envelope = readEnvelope(op, body.source(), request);
+      Buffer bytes = new Buffer();
+      bytes.writeAll(body.source());
+      Envelope<?> envelope = decodeEnvelope(op, bytes);
       if (envelope.retCode() != 0) {
         throw ApiErrors.of(op.operationId(), envelope.retCode(), redactor.redact(envelope.retMsg()),
             response.code(), null);
       }
-      Instant server = envelope.serverTime();
-      if (server == null) {
-        throw new BybitDecodingException(op.operationId(), "the response of " + where(request)
-            + " carries no server time", "$", null);
-      }
-      return clock.record(server.toEpochMilli(), sent, received);
+      return clock.record(serverTimeOf(op.operationId(), request, envelope).toEpochMilli(), sent, received);
     } catch (IOException e) {
       throw transportFailure(op.operationId(), request, e);
     }
   }
 
-  private Envelope<?> readEnvelope(OperationInfo op, BufferedSource source, Request request) throws IOException {
-    Buffer bytes = new Buffer();
-    bytes.writeAll(source);
+  /** A whole body read as the operation's envelope, leniently: error bodies and the clock need no strictness. */
+  private Envelope<?> decodeEnvelope(OperationInfo op, Buffer bytes) {
     return (Envelope<?>) BybitConverterFactory.decode(op, BybitConverterFactory.envelopeAdapter(op, moshi, false),
         bytes, redactor);
   }
 
-  private Instant serverTimeOf(Call<?> call, Envelope<?> envelope) {
+  private static Instant serverTimeOf(String operation, Request request, Envelope<?> envelope) {
     if (envelope.serverTime() == null) {
-      throw new BybitDecodingException(Endpoints.of(call.request()).operationId(),
-          "the response of " + where(call.request()) + " carries no server time", "$", null);
+      throw new BybitDecodingException(operation, "the response of " + where(request) + " carries no server time",
+          "$", null);
     }
     return envelope.serverTime();
   }
@@ -477,8 +473,7 @@ public final class BybitTransport {
     OperationInfo op = operation == null ? null : BybitOperations.byId(operation);
     if (op != null && bytes.size() > 0) {
       try {
-        Envelope<?> envelope = (Envelope<?>) BybitConverterFactory.decode(op,
-            BybitConverterFactory.envelopeAdapter(op, moshi, false), bytes.copy(), redactor);
+        Envelope<?> envelope = decodeEnvelope(op, bytes.copy());
         if (envelope.retCode() != 0) {
           if (state == null) {
             state = rateLimitOf(envelope, headers, observedAt);
