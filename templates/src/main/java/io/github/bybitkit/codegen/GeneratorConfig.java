@@ -40,9 +40,21 @@ public record GeneratorConfig(
 
   /** Per-operation options; {@code paging} is null for an operation that is not paged. */
   public record OperationConfig(Map<String, String> parameterNames, ResultStyle resultStyle, String unwrapField,
-      PagingConfig paging) {
-    static final OperationConfig DEFAULT = new OperationConfig(Map.of(), ResultStyle.DIRECT, null, null);
+      PagingConfig paging, List<OverloadConfig> overloads) {
+    static final OperationConfig DEFAULT = new OperationConfig(Map.of(), ResultStyle.DIRECT, null, null, List.of());
   }
+
+  /**
+   * An extra public signature of an operation, for a form an older Java surface had (the seed's): it takes
+   * {@code parameters} (Java name to Java type, in order), runs every {@code require} call, and calls the
+   * operation's required-parameter method, passing each required parameter either an overload parameter of the same
+   * Java name or the result of its {@code convert} call. Calls name a static method of a runtime class.
+   */
+  public record OverloadConfig(Map<String, String> parameters, Map<String, HelperCall> convert,
+      List<HelperCall> require, String description) {}
+
+  /** A static runtime method ({@code pkg.Class.method}) applied to overload parameters, by Java name. */
+  public record HelperCall(String method, List<String> arguments) {}
 
   /** How a paged operation moves from page to page. */
   public enum PagingStyle { PAGE_NUMBER, CURSOR }
@@ -106,7 +118,7 @@ public record GeneratorConfig(
     asMap(root.getOrDefault("operations", Map.of()), "operations").forEach((op, value) -> {
       String where = "operations." + op;
       Map<String, Object> o = asMap(value, where);
-      allowOnly(o, where, "parameters", "result", "paging");
+      allowOnly(o, where, "parameters", "result", "paging", "overloads");
       Map<String, String> names = new LinkedHashMap<>();
       asMap(o.getOrDefault("parameters", Map.of()), where + ".parameters")
           .forEach((wire, java) -> names.put(wire, String.valueOf(java)));
@@ -128,7 +140,16 @@ public record GeneratorConfig(
       }
       PagingConfig paging = o.containsKey("paging") ? paging(asMap(o.get("paging"), where + ".paging"),
           where + ".paging") : null;
-      operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap, paging));
+      List<OverloadConfig> overloads = new java.util.ArrayList<>();
+      if (o.containsKey("overloads")) {
+        if (!(o.get("overloads") instanceof List<?> list)) {
+          throw new IllegalArgumentException(where + ".overloads must be a list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+          overloads.add(overload(asMap(list.get(i), where + ".overloads[" + i + "]"), where + ".overloads[" + i + "]"));
+        }
+      }
+      operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap, paging, List.copyOf(overloads)));
     });
 
     return new GeneratorConfig(string(root, "internalPackage", source), string(root, "jsonPackage", source),
@@ -149,6 +170,34 @@ public record GeneratorConfig(
           optionalString(p, "direction", where), optionalString(p, "limit", where), string(p, "itemId", where));
     }
     throw new IllegalArgumentException(where + ".style must be page-number or cursor, was " + style);
+  }
+
+  private static OverloadConfig overload(Map<String, Object> o, String where) {
+    allowOnly(o, where, "parameters", "convert", "require", "description");
+    Map<String, String> parameters = new LinkedHashMap<>();
+    asMap(require(o, "parameters", where), where + ".parameters")
+        .forEach((name, type) -> parameters.put(name, String.valueOf(type)));
+    Map<String, HelperCall> convert = new LinkedHashMap<>();
+    asMap(o.getOrDefault("convert", Map.of()), where + ".convert")
+        .forEach((name, call) -> convert.put(name, helperCall(call, where + ".convert." + name)));
+    List<HelperCall> requires = new java.util.ArrayList<>();
+    Object requireList = o.getOrDefault("require", List.of());
+    if (!(requireList instanceof List<?> calls)) {
+      throw new IllegalArgumentException(where + ".require must be a list");
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      requires.add(helperCall(calls.get(i), where + ".require[" + i + "]"));
+    }
+    return new OverloadConfig(parameters, convert, List.copyOf(requires), string(o, "description", where));
+  }
+
+  private static HelperCall helperCall(Object value, String where) {
+    Map<String, Object> call = asMap(value, where);
+    allowOnly(call, where, "method", "arguments");
+    if (!(require(call, "arguments", where) instanceof List<?> args) || args.isEmpty()) {
+      throw new IllegalArgumentException(where + ".arguments must be a non-empty list of parameter names");
+    }
+    return new HelperCall(string(call, "method", where), args.stream().map(String::valueOf).toList());
   }
 
   private static Object require(Map<String, Object> map, String key, String where) {

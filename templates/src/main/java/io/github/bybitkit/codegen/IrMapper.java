@@ -7,6 +7,7 @@ import io.github.bybitkit.codegen.GeneratorConfig.SchemaType;
 import io.github.bybitkit.codegen.GeneratorConfig.TagConfig;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOverload;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
@@ -163,13 +164,69 @@ public final class IrMapper {
         : paging(opConfig.paging(), op, method, parameters, resultType, id);
     ApiOperation mapped = new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
         op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
-        clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging);
+        clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging,
+        overloads(opConfig, parameters, id));
     if (mapped.resultShape() instanceof ResultShape.ServerTime
         && (!method.equals("GET") || !parameters.isEmpty() || !mapped.authScheme().equals("NONE"))) {
       // Time sync calls it when signed requests are being refused: it must need nothing but a GET.
       throw new IllegalArgumentException(id + ": a serverTime operation must be a public GET without parameters");
     }
     return mapped;
+  }
+
+  /**
+   * The configured extra signatures. Each must give every required parameter of the operation (passed through by
+   * Java name or converted) and use only its own parameters; a signature that clashes fails the SDK's compilation.
+   */
+  private static List<ApiOverload> overloads(OperationConfig opConfig, List<ApiParameter> parameters, String id) {
+    List<ApiOverload> overloads = new ArrayList<>();
+    List<ApiParameter> required = parameters.stream().filter(ApiParameter::required).toList();
+    for (GeneratorConfig.OverloadConfig o : opConfig.overloads()) {
+      String where = id + ": generator config overload (" + String.join(", ", o.parameters().keySet()) + ")";
+      List<ApiOverload.Parameter> own = new ArrayList<>();
+      o.parameters().forEach((name, type) -> {
+        if (!javax.lang.model.SourceVersion.isName(name)) {
+          throw new IllegalArgumentException(where + ": parameter name " + name + " is not a Java name");
+        }
+        own.add(new ApiOverload.Parameter(name, type));
+      });
+      List<ApiOverload.Argument> arguments = new ArrayList<>();
+      for (ApiParameter p : required) {
+        GeneratorConfig.HelperCall convert = o.convert().get(p.javaName());
+        if (convert != null) {
+          arguments.add(new ApiOverload.Argument(null, call(convert, o, where)));
+        } else if (o.parameters().containsKey(p.javaName())) {
+          arguments.add(new ApiOverload.Argument(p.javaName(), null));
+        } else {
+          throw new IllegalArgumentException(where + ": gives no value for the required parameter " + p.javaName());
+        }
+      }
+      for (String converted : o.convert().keySet()) {
+        if (required.stream().noneMatch(p -> p.javaName().equals(converted))) {
+          throw new IllegalArgumentException(where + ": converts " + converted
+              + ", which is not a required parameter of the operation");
+        }
+      }
+      List<ApiOverload.Call> checks = o.require().stream().map(c -> call(c, o, where)).toList();
+      overloads.add(new ApiOverload(List.copyOf(own), checks, List.copyOf(arguments), clean(o.description())));
+    }
+    return List.copyOf(overloads);
+  }
+
+  private static ApiOverload.Call call(GeneratorConfig.HelperCall call, GeneratorConfig.OverloadConfig o,
+      String where) {
+    int dot = call.method().lastIndexOf('.');
+    if (dot <= 0 || !javax.lang.model.SourceVersion.isName(call.method())) {
+      throw new IllegalArgumentException(where + ": " + call.method() + " is not a qualified static method name");
+    }
+    for (String argument : call.arguments()) {
+      if (!o.parameters().containsKey(argument)) {
+        throw new IllegalArgumentException(where + ": " + call.method() + " takes " + argument
+            + ", which is not a parameter of the overload");
+      }
+    }
+    return new ApiOverload.Call(call.method().substring(0, dot), call.method().substring(dot + 1),
+        call.arguments());
   }
 
   /** A query parameter or body field; both kinds of openapi-generator object expose the same schema facts. */

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
+import io.github.bybitkit.codegen.ir.ApiOverload;
 import io.github.bybitkit.codegen.ir.ApiParameter;
 import io.github.bybitkit.codegen.ir.ApiTag;
 import io.github.bybitkit.codegen.ir.ApiType;
@@ -112,6 +113,9 @@ final class ClientEmitter {
         List<ParameterSpec> params = parameters(op.parameters(), true);
         addPair(type, op, params, callOf(op, null, params));
         type.addMethod(callFromParameters(op, params));
+      }
+      for (ApiOverload overload : op.overloads()) {
+        addConfiguredOverload(type, op, overload);
       }
       if (needsMapper(op)) {
         type.addMethod(resultMapper(op));
@@ -217,6 +221,86 @@ final class ClientEmitter {
         .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.operationId(), request)
         .addStatement("return $LAsync($L)", op.operationId(), build)
         .build());
+  }
+
+  /**
+   * An extra signature from generator-config: its checks run first (nothing is sent when one throws), then it calls
+   * the method that takes the required parameters. Sync and async alike.
+   */
+  private void addConfiguredOverload(TypeSpec.Builder type, ApiOperation op, ApiOverload overload) {
+    List<ParameterSpec> params = new ArrayList<>();
+    CodeBlock.Builder paramTypes = CodeBlock.builder();
+    for (ApiOverload.Parameter p : overload.parameters()) {
+      TypeName javaType = overloadType(p.javaType());
+      params.add(ParameterSpec.builder(javaType, p.name()).build());
+      paramTypes.add(params.size() == 1 ? "$T" : ", $T", javaType);
+    }
+    CodeBlock.Builder requiredTypes = CodeBlock.builder();
+    List<ApiParameter> required = op.requiredParameters();
+    for (int i = 0; i < required.size(); i++) {
+      requiredTypes.add(i == 0 ? "$T" : ", $T", parameterType(required.get(i), true));
+    }
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < overload.arguments().size(); i++) {
+      ApiOverload.Argument a = overload.arguments().get(i);
+      args.add(i == 0 ? "" : ", ");
+      args.add(a.passedParameter() != null ? CodeBlock.of("$L", a.passedParameter()) : helperCall(a.conversion()));
+    }
+    TypeName result = publicResult(op);
+    CodeBlock.Builder doc = CodeBlock.builder()
+        .add("$L, in an older form.\n\n<p>$L\n\n", Docs.text(summary(op)), Docs.text(overload.description()));
+    for (ParameterSpec p : params) {
+      doc.add("@param $N see the description\n", p);
+    }
+    CodeBlock syncDoc = doc.build().toBuilder()
+        .add("@return as {@link #$L($L)} returns\n", op.operationId(), requiredTypes.build())
+        .add("@throws IllegalArgumentException when the values cannot be sent in this form (nothing is sent)\n")
+        .add("@see #$L($L)\n", op.operationId(), requiredTypes.build())
+        .build();
+    for (boolean async : new boolean[] {false, true}) {
+      String name = op.operationId() + (async ? "Async" : "");
+      MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(async ? ParameterizedTypeName.get(FUTURE, result.box()) : result)
+          .addParameters(params);
+      if (async) {
+        m.addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.operationId(), paramTypes.build());
+        for (ParameterSpec p : params) {
+          m.addJavadoc("@param $N see {@link #$L($L)}\n", p, op.operationId(), paramTypes.build());
+        }
+        m.addJavadoc("@return completes as {@link #$LAsync($L)} returns or throws\n", op.operationId(),
+            requiredTypes.build());
+        m.addJavadoc("@throws IllegalArgumentException when the values cannot be sent in this form (nothing is sent)\n");
+      } else {
+        m.addJavadoc(syncDoc);
+      }
+      for (ApiOverload.Call check : overload.checks()) {
+        m.addStatement("$L", helperCall(check));
+      }
+      if (!async && result.equals(TypeName.VOID)) {
+        m.addStatement("$L($L)", name, args.build());
+      } else {
+        m.addStatement("return $L($L)", name, args.build());
+      }
+      type.addMethod(m.build());
+    }
+  }
+
+  private static CodeBlock helperCall(ApiOverload.Call call) {
+    return CodeBlock.of("$T.$L($L)", ClassName.bestGuess(call.className()), call.methodName(),
+        String.join(", ", call.parameterNames()));
+  }
+
+  /** A Java type as generator-config writes it: a primitive, String, BigDecimal or a qualified class name. */
+  private static TypeName overloadType(String javaType) {
+    return switch (javaType) {
+      case "int" -> TypeName.INT;
+      case "long" -> TypeName.LONG;
+      case "boolean" -> TypeName.BOOLEAN;
+      case "String" -> ClassName.get(String.class);
+      case "BigDecimal" -> ClassName.get("java.math", "BigDecimal");
+      default -> ClassName.bestGuess(javaType);
+    };
   }
 
   private MethodSpec callFromRequest(ApiOperation op, ClassName request) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One operation. {@code resultType} is the type of the envelope's {@code result}; {@code resultShape} says how
- * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged.
+ * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged;
+ * {@code overloads} the extra signatures generator-config asks for.
  */
 public record ApiOperation(
     String operationId,
@@ -19,7 +20,8 @@ public record ApiOperation(
     ApiType resultType,
     String resultDescription,
     ResultShape resultShape,
-    ApiPaging paging) {
+    ApiPaging paging,
+    List<ApiOverload> overloads) {
 
   public enum Envelope { V2, V5 }
 
