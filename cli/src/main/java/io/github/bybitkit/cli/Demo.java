@@ -3,7 +3,6 @@ package io.github.bybitkit.cli;
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.BybitException;
 import io.github.bybitkit.BybitPages;
-import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.inverseperpetual.GetPositionsRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
@@ -65,16 +64,16 @@ final class Demo {
 
     step("Balances", "bybit getBalances", account::getBalances);
     step("Positions", "bybit getPositions", () -> positions(account.getPositions()));
-    step("Set leverage", "bybit setLeverage --symbol " + SYMBOL + " --buy-leverage " + LEVERAGE
-        + " --sell-leverage " + LEVERAGE, () -> account.setLeverage(SYMBOL, LEVERAGE, LEVERAGE));
+    step("Set leverage", "bybit setLeverage --symbol " + SYMBOL + " --leverage " + LEVERAGE,
+        () -> account.setLeverage(SYMBOL, BigDecimal.valueOf(LEVERAGE)));
     step("Switch to isolated margin", "bybit setIsolatedMode --symbol " + SYMBOL + " --is-isolated true"
         + " --buy-leverage " + LEVERAGE + " --sell-leverage " + LEVERAGE, () -> {
           account.setIsolatedMode(SYMBOL, true, BigDecimal.valueOf(LEVERAGE), BigDecimal.valueOf(LEVERAGE));
           return null;
         });
     step("Change margin: add " + MARGIN.toPlainString() + " BTC to the isolated position (the new position margin)",
-        "bybit changeMargin --symbol " + SYMBOL + " --position-idx 0 --margin " + MARGIN.toPlainString(),
-        () -> account.changeMargin(SYMBOL, PositionMode.ONE_WAY, MARGIN));
+        "bybit changeMargin --symbol " + SYMBOL + " --margin " + MARGIN.toPlainString(),
+        () -> account.changeMargin(SYMBOL, MARGIN));
     step("Positions again: leverage, isolated margin and position margin changed", "bybit getPositions --symbol "
         + SYMBOL, () -> positions(account.getPositions(GetPositionsRequest.builder().symbol(SYMBOL).build())));
     step("Closed P&L: every page, through the paging helper (getProfitAndLossHistoryPages)",

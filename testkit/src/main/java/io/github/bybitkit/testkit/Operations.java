@@ -119,9 +119,9 @@ final class Operations {
   }
 
   private Map<String, Object> setLeverage(OperationInfo op, Params params) throws Refusal {
-    BigDecimal buy = params.decimal("buy_leverage");
-    account.leverageChanged(params.text("symbol"), buy);
-    return withResult(op, Json.Num.of(buy));
+    BigDecimal leverage = params.decimal("leverage");
+    account.leverageChanged(params.text("symbol"), leverage);
+    return withResult(op, Json.Num.of(leverage));
   }
 
   private Map<String, Object> setIsolatedMode(OperationInfo op, Params params) throws Refusal {
