@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -454,7 +455,7 @@ class ClientConfigTest {
         case BALANCE_PATH -> TestClients.verifier().verifyV2Query(request);
         case LEVERAGE_PATH -> {
           Map<String, SignatureVerifier.JsonField> fields = TestClients.verifier().verifyV2Body(request);
-          assertEquals(fields.get("buy_leverage"), fields.get("sell_leverage"));
+          assertEquals(Set.of("symbol", "leverage"), fields.keySet());
         }
         case PORTFOLIO_PATH -> TestClients.verifier().verifyV5Get(request);
         case RISK_LIMIT_PATH -> SignatureVerifier.assertUnsigned(request);
@@ -472,10 +473,10 @@ class ClientConfigTest {
         : bybit.inversePerpetual().account().getBalances(balancesRequest);
     assertEquals(List.of(coin), List.copyOf(balances.keySet()));
 
-    Integer leverage = async
+    BigDecimal leverage = async
         ? await(bybit.inversePerpetual().account().setLeverageAsync("BTCUSD", n, n))
         : bybit.inversePerpetual().account().setLeverage("BTCUSD", n, n);
-    assertEquals(n, leverage);
+    assertEquals(BigDecimal.valueOf(n), leverage);
 
     GetPortfolioMarginRequest marginRequest = GetPortfolioMarginRequest.builder().baseCoin("B" + n).build();
     BybitPortfolioMargin margin = async
@@ -504,7 +505,7 @@ class ClientConfigTest {
         case BALANCE_PATH -> json(RecordedResponses.body("getBalances", "docs-2023.json")
             .replace("\"BTC\"", "\"" + request.getUrl().queryParameter("coin") + "\""));
         case LEVERAGE_PATH -> json("{\"ret_code\":0,\"ret_msg\":\"ok\",\"result\":"
-            + SignatureVerifier.jsonObject(request).get("buy_leverage").text() + "}");
+            + SignatureVerifier.jsonObject(request).get("leverage").text() + "}");
         case PORTFOLIO_PATH -> json(RecordedResponses.body("getPortfolioMargin", "docs-v5.json")
             .replace("\"equity\": \"52197.86892104\"",
                 "\"equity\": \"" + request.getUrl().queryParameter("baseCoin").substring(1) + "\""));

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Named.named;
 import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.enums.SearchDirection;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
-import io.github.bybitkit.enums.TradeType;
+import io.github.bybitkit.enums.ClosedPnlExecType;
 import io.github.bybitkit.enums.WalletFundType;
 import io.github.bybitkit.enums.WithdrawStatus;
 import io.github.bybitkit.inverseperpetual.GetAssetExchangeHistoryRequest;
@@ -235,7 +235,7 @@ class InversePerpetualAccountClientErrorsTest {
                 .build())),
         bad("closed P&L exec_type UNKNOWN", "getProfitAndLossHistory", List.of("type", "exec_type"),
             a -> a.getProfitAndLossHistory(GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD")
-                .type(TradeType.UNKNOWN).build())),
+                .type(ClosedPnlExecType.UNKNOWN).build())),
         bad("closed P&L null symbol", "getProfitAndLossHistory", List.of("symbol"),
             a -> a.getProfitAndLossHistory((String) null)),
         bad("closed P&L blank symbol", "getProfitAndLossHistory", List.of("symbol"),
@@ -269,9 +269,9 @@ class InversePerpetualAccountClientErrorsTest {
             a -> a.changeMargin("BTCUSD", PositionMode.ONE_WAY, dec("0.000"))),
         bad("change margin null", "changeMargin", List.of("margin"),
             a -> a.changeMargin("BTCUSD", PositionMode.ONE_WAY, null)),
-        bad("change margin PositionMode.UNKNOWN", "changeMargin", List.of("mode", "position_idx"),
+        bad("change margin PositionMode.UNKNOWN", "changeMargin", List.of("mode", "ONE_WAY"),
             a -> a.changeMargin("BTCUSD", PositionMode.UNKNOWN, dec("0.01"))),
-        bad("change margin null mode", "changeMargin", List.of("mode", "position_idx"),
+        bad("change margin null mode", "changeMargin", List.of("mode", "ONE_WAY"),
             a -> a.changeMargin("BTCUSD", null, dec("0.01"))),
         bad("change margin null symbol", "changeMargin", List.of("symbol"),
             a -> a.changeMargin(null, PositionMode.ONE_WAY, dec("0.01"))),
@@ -287,15 +287,20 @@ class InversePerpetualAccountClientErrorsTest {
             a -> a.setIsolatedMode("BTCUSD", true, dec("5"), dec("-1"))),
         bad("isolated blank symbol", "setIsolatedMode", List.of("symbol"),
             a -> a.setIsolatedMode("", true, dec("5"), dec("5"))),
-        bad("leverage buy 0", "setLeverage", List.of("buyLeverage", "buy_leverage"),
-            a -> a.setLeverage("BTCUSD", 0, 5)),
-        bad("leverage sell 0", "setLeverage", List.of("sellLeverage", "sell_leverage"),
+        bad("leverage 0", "setLeverage", List.of("leverage"),
+            a -> a.setLeverage("BTCUSD", BigDecimal.ZERO)),
+        bad("leverage 0 in the seed's form", "setLeverage", List.of("leverage"),
+            a -> a.setLeverage("BTCUSD", 0, 0)),
+        bad("leverage buy and sell differ", "setLeverage", List.of("buyLeverage", "sellLeverage"),
             a -> a.setLeverage("BTCUSD", 5, 0)),
         bad("leverage negative leverage", "setLeverage", List.of("leverage"),
-            a -> a.setLeverage(SetLeverageRequest.builder().symbol("BTCUSD").buyLeverage(5).sellLeverage(5)
-                .leverage(dec("-1")).build())),
+            a -> a.setLeverage(SetLeverageRequest.builder().symbol("BTCUSD").leverage(dec("-1")).build())),
+        bad("leverage missing", "setLeverage", List.of("leverage"),
+            a -> a.setLeverage(SetLeverageRequest.builder().symbol("BTCUSD").leverageOnly(true).build())),
         bad("leverage null symbol", "setLeverage", List.of("symbol"),
             a -> a.setLeverage(null, 5, 5)),
+        bad("change margin hedge-mode index", "changeMargin", List.of("mode", "ONE_WAY"),
+            a -> a.changeMargin("BTCUSD", PositionMode.BOTH_SIDE_BUY, dec("0.01"))),
         bad("risk limit risk_id 0", "setRiskLimit", List.of("riskId", "risk_id"),
             a -> a.setRiskLimit("BTCUSD", 0)),
         bad("risk limit PositionMode.UNKNOWN", "setRiskLimit", List.of("mode", "position_idx"),

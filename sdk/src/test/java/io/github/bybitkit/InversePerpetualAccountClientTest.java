@@ -17,6 +17,7 @@ import io.github.bybitkit.SignatureVerifier.JsonField;
 import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.enums.SearchDirection;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
+import io.github.bybitkit.enums.ClosedPnlExecType;
 import io.github.bybitkit.enums.TradeType;
 import io.github.bybitkit.enums.WalletFundType;
 import io.github.bybitkit.enums.WithdrawStatus;
@@ -43,6 +44,7 @@ import io.github.bybitkit.inverseperpetual.model.BybitTpSlMode;
 import io.github.bybitkit.inverseperpetual.model.BybitWalletFundRecord;
 import io.github.bybitkit.inverseperpetual.model.BybitWithdrawal;
 import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,12 +93,12 @@ class InversePerpetualAccountClientTest {
   // ---------------------------------------------------------------- changeMargin
 
   @Test
-  void changeMarginSendsMarginAsStringAndPositionIdxAsNumber() throws Exception {
+  void changeMarginSendsSymbolAndMarginOnlyAsBybitTakesThem() throws Exception {
     server.enqueue(recorded("changeMargin", "docs-2023.json"));
 
-    BigDecimal margin = account().changeMargin("BTCUSD", PositionMode.ONE_WAY, dec("0.01"));
+    BigDecimal margin = account().changeMargin("BTCUSD", dec("0.01"));
 
-    assertEquals(Map.of("symbol", string("BTCUSD"), "position_idx", number("0"), "margin", string("0.01")),
+    assertEquals(Map.of("symbol", string("BTCUSD"), "margin", string("0.01")),
         signedPost("/v2/private/position/change-position-margin"));
     assertEquals(dec("0.00000997"), margin); // equals: scale 8 kept
   }
@@ -106,20 +108,48 @@ class InversePerpetualAccountClientTest {
     server.enqueue(recorded("changeMargin", "docs-2023.json"));
     server.enqueue(recorded("changeMargin", "docs-2023.json"));
 
-    account().changeMargin("BTCUSD", PositionMode.BOTH_SIDE_SELL, dec("-0.005"));
-    account().changeMargin("BTCUSD", PositionMode.BOTH_SIDE_BUY, dec("1E-8"));
+    account().changeMargin("BTCUSD", dec("-0.005"));
+    account().changeMargin("BTCUSD", dec("1E-8"));
 
-    assertEquals(Map.of("symbol", string("BTCUSD"), "position_idx", number("2"), "margin", string("-0.005")),
+    assertEquals(Map.of("symbol", string("BTCUSD"), "margin", string("-0.005")),
         signedPost("/v2/private/position/change-position-margin"));
-    assertEquals(Map.of("symbol", string("BTCUSD"), "position_idx", number("1"), "margin", string("0.00000001")),
+    assertEquals(Map.of("symbol", string("BTCUSD"), "margin", string("0.00000001")),
         signedPost("/v2/private/position/change-position-margin"));
+  }
+
+  @Test
+  void changeMarginInTheSeedsFormTakesOneWayAndSendsNoPositionIdx() throws Exception {
+    server.enqueue(recorded("changeMargin", "docs-2023.json"));
+    server.enqueue(recorded("changeMargin", "docs-2023.json"));
+
+    BigDecimal margin = account().changeMargin("BTCUSD", PositionMode.ONE_WAY, dec("0.01"));
+    account().changeMarginAsync("BTCUSD", PositionMode.ONE_WAY, dec("-0.02")).get(5, TimeUnit.SECONDS);
+
+    assertEquals(Map.of("symbol", string("BTCUSD"), "margin", string("0.01")),
+        signedPost("/v2/private/position/change-position-margin"));
+    assertEquals(Map.of("symbol", string("BTCUSD"), "margin", string("-0.02")),
+        signedPost("/v2/private/position/change-position-margin"));
+    assertEquals(dec("0.00000997"), margin);
+  }
+
+  @Test
+  void changeMarginInTheSeedsFormRefusesHedgeModeIndexesAndSendsNothing() {
+    for (PositionMode mode : new PositionMode[] {PositionMode.BOTH_SIDE_BUY, PositionMode.BOTH_SIDE_SELL,
+        PositionMode.UNKNOWN, null}) {
+      IllegalArgumentException sync = assertThrows(IllegalArgumentException.class,
+          () -> account().changeMargin("BTCUSD", mode, dec("0.01")));
+      assertTrue(sync.getMessage().contains("ONE_WAY") && sync.getMessage().contains("one-way"), sync.getMessage());
+      assertThrows(IllegalArgumentException.class,
+          () -> account().changeMarginAsync("BTCUSD", mode, dec("0.01")));
+    }
+    assertEquals(0, server.getRequestCount());
   }
 
   @Test
   void changeMarginDecodesTheExponentFormOf2021() throws Exception {
     server.enqueue(recorded("changeMargin", "docs-2021.json"));
 
-    BigDecimal margin = account().changeMargin("BTCUSD", PositionMode.ONE_WAY, dec("0.0001"));
+    BigDecimal margin = account().changeMargin("BTCUSD", dec("0.0001"));
 
     assertEquals(0, dec("0.00009996").compareTo(margin), margin::toString); // sent as 9.996e-05
     assertEquals("0.00009996", margin.toPlainString());
@@ -272,6 +302,44 @@ class InversePerpetualAccountClientTest {
     assertEquals(Map.of("coin", "a b+c&d=\u00e9"), verifier.verifyV2Query(request));
   }
 
+  // ---------------------------------------------------------------- shapes independent sources show (strictly decoded)
+
+  private InversePerpetualAccountClient strictAccount() {
+    return TestClients.builder(server).strictDecoding(true).build().inversePerpetual().account();
+  }
+
+  @Test
+  void aKeyThatNeverExpiresHasNoExpiry() throws Exception {
+    server.enqueue(recorded("getApiKeyInfo", "never-expires.json"));
+
+    BybitApiKeyInfo key = strictAccount().getApiKeyInfo().get(0);
+
+    signedGet("/v2/private/account/api-key");
+    assertNull(key.expiredAt());
+    assertEquals(Instant.parse("2022-08-25T07:16:07Z"), key.createdAt());
+  }
+
+  @Test
+  void aFundingRateSentAsAStringDecodesExactly() throws Exception {
+    server.enqueue(recorded("getLastUserFundingFee", "string-rate.json"));
+
+    BybitFundingSettlement settlement = strictAccount().getLastUserFundingFee("BTCUSD");
+
+    signedGet("/v2/private/funding/prev-funding");
+    assertEquals(dec("0.0001"), settlement.fundingRate());
+  }
+
+  @Test
+  void aPositionKeepsItsCumulativeCommission() throws Exception {
+    server.enqueue(recorded("getPositions", "with-symbol-cum-commission.json"));
+
+    List<BybitPosition> positions =
+        strictAccount().getPositions(GetPositionsRequest.builder().symbol("BTCUSD").build());
+
+    signedGet("/v2/private/position/list");
+    assertEquals(dec("0.00002244"), positions.get(0).cumCommission());
+  }
+
   // ---------------------------------------------------------------- getLastUserFundingFee
 
   @Test
@@ -402,7 +470,7 @@ class InversePerpetualAccountClientTest {
         .symbol("BTCUSD")
         .startTime(Instant.ofEpochSecond(1591000000))
         .endTime(Instant.ofEpochSecond(1591155741))
-        .type(TradeType.TRADE)
+        .type(ClosedPnlExecType.TRADE)
         .page(2)
         .pageSize(50)
         .build());
@@ -722,26 +790,52 @@ class InversePerpetualAccountClientTest {
   // ---------------------------------------------------------------- setLeverage
 
   @Test
-  void setLeverageSendsIntegerLeveragesAndDecodesTheResult() throws Exception {
-    server.enqueue(recorded("setLeverage", "docs-2023.json"));
+  void setLeverageSendsOneExactLeverageAndReturnsTheFractionalResultExactly() throws Exception {
+    server.enqueue(recorded("setLeverage", "fractional-result.json"));
 
-    Integer leverage = account().setLeverage("BTCUSD", 2, 3);
+    BigDecimal leverage = account().setLeverage("BTCUSD", new BigDecimal("16.67"));
 
-    assertEquals(Map.of("symbol", string("BTCUSD"), "buy_leverage", number("2"), "sell_leverage", number("3")),
+    // verifyV2Body checks the signature over the literal text: leverage=16.67&symbol=BTCUSD plus the auth fields.
+    assertEquals(Map.of("symbol", string("BTCUSD"), "leverage", number("16.67")),
         signedPost("/v2/private/position/leverage/save"));
-    assertEquals(2, leverage);
+    assertEquals(dec("16.67"), leverage); // equals: scale 2 kept
   }
 
   @Test
-  void setLeverageSendsTheOptionalFieldsOfTheFinalDocuments() throws Exception {
+  void setLeverageSendsLeverageOnlyFromTheRequestRecord() throws Exception {
     server.enqueue(recorded("setLeverage", "docs-2023.json"));
 
-    account().setLeverage(SetLeverageRequest.builder()
-        .symbol("BTCUSD").buyLeverage(5).sellLeverage(5).leverage(dec("2.5E+1")).leverageOnly(true).build());
+    BigDecimal leverage = account().setLeverage(SetLeverageRequest.builder()
+        .symbol("BTCUSD").leverage(dec("2.5E+1")).leverageOnly(true).build());
 
-    assertEquals(Map.of("symbol", string("BTCUSD"), "buy_leverage", number("5"), "sell_leverage", number("5"),
-            "leverage", number("25"), "leverage_only", bool(true)),
+    assertEquals(Map.of("symbol", string("BTCUSD"), "leverage", number("25"), "leverage_only", bool(true)),
         signedPost("/v2/private/position/leverage/save"));
+    assertEquals(dec("2"), leverage);
+  }
+
+  @Test
+  void setLeverageInTheSeedsFormSendsEqualLegsAsOneLeverage() throws Exception {
+    server.enqueue(recorded("setLeverage", "docs-2023.json"));
+    server.enqueue(recorded("setLeverage", "docs-2023.json"));
+
+    BigDecimal leverage = account().setLeverage("BTCUSD", 5, 5);
+    account().setLeverageAsync("BTCUSD", 7, 7).get(5, TimeUnit.SECONDS);
+
+    assertEquals(Map.of("symbol", string("BTCUSD"), "leverage", number("5")),
+        signedPost("/v2/private/position/leverage/save"));
+    assertEquals(Map.of("symbol", string("BTCUSD"), "leverage", number("7")),
+        signedPost("/v2/private/position/leverage/save"));
+    assertEquals(dec("2"), leverage);
+  }
+
+  @Test
+  void setLeverageInTheSeedsFormRefusesDifferentLegsAndSendsNothing() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> account().setLeverage("BTCUSD", 5, 7));
+    assertTrue(e.getMessage().contains("buyLeverage (5)") && e.getMessage().contains("sellLeverage (7)"),
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> account().setLeverageAsync("BTCUSD", 7, 5));
+    assertEquals(0, server.getRequestCount());
   }
 
   // ---------------------------------------------------------------- setRiskLimit

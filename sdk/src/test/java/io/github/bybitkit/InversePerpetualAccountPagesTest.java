@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Named.named;
 
 import io.github.bybitkit.BybitPages.Page;
 import io.github.bybitkit.enums.SearchDirection;
-import io.github.bybitkit.enums.TradeType;
+import io.github.bybitkit.enums.ClosedPnlExecType;
 import io.github.bybitkit.inverseperpetual.GetAssetExchangeHistoryRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
 import io.github.bybitkit.inverseperpetual.GetWalletFundHistoryRequest;
@@ -164,7 +164,7 @@ class InversePerpetualAccountPagesTest {
   }
 
   private static GetProfitAndLossHistoryRequest pnlRequest() {
-    return GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD").type(TradeType.TRADE).pageSize(2).build();
+    return GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD").type(ClosedPnlExecType.TRADE).pageSize(2).build();
   }
 
   private static GetAssetExchangeHistoryRequest exchangeRequest() {

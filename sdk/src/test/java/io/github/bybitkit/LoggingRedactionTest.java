@@ -307,7 +307,7 @@ class LoggingRedactionTest {
         "Content-Type: application/json",
         RecordedResponses.body("getBalances", "docs-2023.json").strip(),
         "--> POST " + LEVERAGE_PATH + " [setLeverage]",
-        "\"symbol\":\"BTCUSD\",\"buy_leverage\":3,\"sell_leverage\":3,\"api_key\":\"<redacted>\",\"recv_window\":5000,"
+        "\"symbol\":\"BTCUSD\",\"leverage\":3,\"api_key\":\"<redacted>\",\"recv_window\":5000,"
             + "\"timestamp\":" + NOW_MILLIS + ",\"sign\":\"<redacted>\"",
         "<-- 200 POST " + LEVERAGE_PATH + " [setLeverage]",
         RecordedResponses.body("setLeverage", "docs-2023.json").strip(),
@@ -333,7 +333,7 @@ class LoggingRedactionTest {
     String log = logger.text();
     assertContainsAll(log, "?api_key=<redacted>&recv_window=5000", "&sign=<redacted> [getBalances]",
         "User-Agent: " + BybitClient.USER_AGENT, "X-BAPI-SIGN: <redacted>", "<-- 200 POST " + LEVERAGE_PATH);
-    assertContainsNone(log, "buy_leverage", "\"sign\"", "available_balance", "accountMMRate");
+    assertContainsNone(log, "\"leverage\"", "\"sign\"", "available_balance", "accountMMRate");
     assertNoCredential("the log", log, signaturesOf(takeAll(3)));
   }
 

@@ -3,7 +3,6 @@ package io.github.bybitkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.inverseperpetual.GetPositionsRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
@@ -69,7 +68,7 @@ class ReadmeExampleTest {
     CompletableFuture<BybitPortfolioMargin> pm = bybit.v5().asset().getPortfolioMarginAsync();
     BigDecimal equity = pm.get().wallet().equity(); // (test only: the server answers in order, so wait here)
 
-    BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", 10, 10));
+    BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", new BigDecimal("10")));
     // --- end of README
 
     assertEquals(new BigDecimal("999.99987471"), available);
@@ -99,11 +98,11 @@ class ReadmeExampleTest {
 
     InversePerpetualAccountClient strict = account.withOptions(
         RequestOptions.defaults().withRecvWindow(Duration.ofSeconds(2)).withTimeout(Duration.ofSeconds(3)));
-    strict.setLeverage("BTCUSD", 5, 5);
+    strict.setLeverage("BTCUSD", new BigDecimal("5"));
 
     for (int call = 0; call < 2; call++) { // (test only: once answered, once refused with a 403 page)
       try {
-        account.changeMargin("BTCUSD", PositionMode.ONE_WAY, new BigDecimal("0.01"));
+        account.changeMargin("BTCUSD", new BigDecimal("0.01"));
         caught.add("ok");
       } catch (BybitRateLimitException e) {
         caught.add("rate limit " + e.httpStatus());

@@ -204,7 +204,7 @@ class RetryTest {
     server.enqueue(dropAfterRequest());
     server.enqueue(recorded("setLeverage", "docs-2023.json"));
 
-    CompletableFuture<Integer> future = account(RetryPolicy.defaults()).setLeverageAsync("BTCUSD", 10, 10);
+    CompletableFuture<BigDecimal> future = account(RetryPolicy.defaults()).setLeverageAsync("BTCUSD", 10, 10);
 
     ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
     assertTrue(e.getCause() instanceof BybitTransportException, e.getCause().toString());

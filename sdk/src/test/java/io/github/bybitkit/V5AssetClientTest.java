@@ -105,6 +105,18 @@ class V5AssetClientTest {
   }
 
   @Test
+  void keepsTheTraceIdOfThePagesFirstVersionUnderStrictDecoding() throws Exception {
+    server.enqueue(recorded("getPortfolioMargin", "first-version-trace-id.json"));
+
+    BybitPortfolioMargin margin = TestClients.builder(server).strictDecoding(true).build().v5().asset()
+        .getPortfolioMargin();
+    takenGet();
+
+    assertEquals("b6e1c7f0a4d3e2f1", margin.traceId());
+    assertEquals(dec("52197.86892104"), margin.wallet().equity());
+  }
+
+  @Test
   void decodesTheDocsExampleExactly() throws Exception {
     server.enqueue(recorded("getPortfolioMargin", "docs-v5.json"));
 

@@ -45,7 +45,7 @@ class BadInputTest {
 
   @Test
   void anUnknownEnumValueListsTheAllowedValues() {
-    CliRun run = run("changeMargin", "--symbol", "BTCUSD", "--position-idx", "3", "--margin", "0.01");
+    CliRun run = run("setRiskLimit", "--symbol", "BTCUSD", "--risk-id", "2", "--position-idx", "3");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
     assertEquals("bybit: Invalid value for --position-idx: '3'. Allowed: one of 0 (ONE_WAY), 1 (BOTH_SIDE_BUY),"
@@ -54,7 +54,7 @@ class BadInputTest {
 
   @Test
   void zeroMarginIsRefusedByTheNonZeroRule() {
-    CliRun run = run("changeMargin", "--symbol", "BTCUSD", "--position-idx", "ONE_WAY", "--margin", "0.000");
+    CliRun run = run("changeMargin", "--symbol", "BTCUSD", "--margin", "0.000");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
     assertEquals("bybit: Invalid value for --margin: '0.000'. Allowed: a decimal number, not zero.\n", run.err());
@@ -62,10 +62,10 @@ class BadInputTest {
 
   @Test
   void aMissingRequiredOptionIsNamed() {
-    CliRun run = run("setLeverage", "--symbol", "BTCUSD", "--buy-leverage", "5");
+    CliRun run = run("setLeverage", "--symbol", "BTCUSD", "--leverage-only", "true");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
-    assertTrue(run.err().contains("Missing required option: '--sell-leverage=<sell_leverage>'"), run::toString);
+    assertTrue(run.err().contains("Missing required option: '--leverage=<leverage>'"), run::toString);
     assertTrue(run.err().contains("bybit setLeverage --help"), run::toString);
   }
 

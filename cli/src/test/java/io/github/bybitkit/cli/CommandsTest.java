@@ -74,12 +74,14 @@ class CommandsTest {
 
   @Test
   void helpOfAnEnumOptionListsItsValuesAndOfARangedOneItsRange() {
-    String changeMargin = oneLine(CliRun.run("changeMargin", "--help").out());
-    assertTrue(changeMargin.contains("Allowed: 0 (ONE_WAY), 1 (BOTH_SIDE_BUY), 2 (BOTH_SIDE_SELL)."), changeMargin);
+    String riskLimit = oneLine(CliRun.run("setRiskLimit", "--help").out());
+    assertTrue(riskLimit.contains("Allowed: 0 (ONE_WAY), 1 (BOTH_SIDE_BUY), 2 (BOTH_SIDE_SELL)."), riskLimit);
+    String leverage = oneLine(CliRun.run("setLeverage", "--help").out());
+    assertTrue(leverage.contains("--leverage=<leverage>") && !leverage.contains("buy-leverage"), leverage);
 
     String pnl = oneLine(CliRun.run("getProfitAndLossHistory", "--help").out());
     assertTrue(pnl.contains("--limit=<limit> Records per page; 20 when omitted. An integer between 1 and 50."), pnl);
-    assertTrue(pnl.contains("Allowed: Trade, AdlTrade, Funding, BustTrade, Settle."), pnl);
+    assertTrue(pnl.contains("Allowed: Trade, AdlTrade, BustTrade, Settle."), pnl);
   }
 
   @Test

@@ -30,7 +30,7 @@ class DemoTest {
         "== 6/8  Positions again: leverage, isolated margin and position margin changed",
         "== 7/8  Closed P&L: every page, through the paging helper (getProfitAndLossHistoryPages)",
         "== 8/8  Portfolio margin"), headings);
-    assertTrue(run.out().contains("   $ bybit setLeverage --symbol BTCUSD --buy-leverage 10 --sell-leverage 10\n10\n"),
+    assertTrue(run.out().contains("   $ bybit setLeverage --symbol BTCUSD --leverage 10\n10\n"),
         run::toString);
     assertTrue(run.out().contains("available_balance  999.99987471"), run::toString);
     assertTrue(run.out().contains("13 records in 3 requests of up to 5; total closed_pnl 0.0571350000000000065 (exact)"),

@@ -16,8 +16,7 @@ class FailuresTest {
   void aBybitErrorCodePrintsCodeAndMessageAndExitsWith1() {
     sandbox.failNext("setLeverage", 1, 10001, "params error: leverage invalid");
 
-    CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--buy-leverage", "5",
-        "--sell-leverage", "5");
+    CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--leverage", "5");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
     assertEquals("Bybit error 10001: params error: leverage invalid\n", run.err());
@@ -39,7 +38,7 @@ class FailuresTest {
   void aRefusalOfTheFakesOwnChecksIsABybitErrorToo() {
     sandbox.account().setIsolated("BTCUSD", false);
 
-    CliRun run = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--position-idx", "0", "--margin",
+    CliRun run = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--margin",
         "0.01");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
@@ -61,8 +60,7 @@ class FailuresTest {
   void anHttpErrorPageExitsWith3() {
     sandbox.failNextWithStatus("setLeverage", 1, 502, "text/html", "<html><body>502 Bad Gateway</body></html>");
 
-    CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--buy-leverage", "5",
-        "--sell-leverage", "5");
+    CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--leverage", "5");
 
     assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("Request failed: setLeverage: "), run::toString);

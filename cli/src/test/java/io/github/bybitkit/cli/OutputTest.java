@@ -33,7 +33,7 @@ class OutputTest {
     FakeBybit sandbox = FakeBybit.start();
     sandbox.failNextWithStatus("changeMargin", 1, 200, "application/json",
         Recorded.body("changeMargin", "docs-2021.json"));
-    CliRun margin = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--position-idx", "0",
+    CliRun margin = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD",
         "--margin", "0.01", "--json");
     assertEquals("0.00009996\n", margin.out(), margin::toString);
   }

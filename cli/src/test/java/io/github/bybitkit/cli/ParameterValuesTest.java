@@ -43,7 +43,7 @@ class ParameterValuesTest {
 
   @Test
   void enumsByWireValueOrConstantNameIgnoringCase() {
-    ParameterInfo positionIdx = parameter("changeMargin", "position_idx");
+    ParameterInfo positionIdx = parameter("setRiskLimit", "position_idx");
     ParameterInfo fundType = parameter("getWalletFundHistory", "wallet_fund_type");
 
     assertEquals(PositionMode.BOTH_SIDE_BUY, ParameterValues.convert(positionIdx, "1"));
@@ -82,8 +82,7 @@ class ParameterValuesTest {
     FakeBybit sandbox = FakeBybit.start();
     sandbox.account().setIsolated("BTCUSD", true).setPositionMargin("BTCUSD", new BigDecimal("0.5"));
 
-    CliRun run = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--position-idx", "0", "--margin",
-        "-0.0001");
+    CliRun run = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD", "--margin", "-0.0001");
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     assertEquals("0.4999\n", run.out());

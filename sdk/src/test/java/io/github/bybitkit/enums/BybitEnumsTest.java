@@ -40,6 +40,8 @@ class BybitEnumsTest {
             List.of("Prev", "Next")),
         new Case<>("TradeType", TradeType.values(), TradeType::fromWire, TradeType.UNKNOWN,
             List.of("Trade", "AdlTrade", "Funding", "BustTrade", "Settle")),
+        new Case<>("ClosedPnlExecType", ClosedPnlExecType.values(), ClosedPnlExecType::fromWire,
+            ClosedPnlExecType.UNKNOWN, List.of("Trade", "AdlTrade", "BustTrade", "Settle")),
         new Case<>("StopLossTakeProfitMode", StopLossTakeProfitMode.values(), StopLossTakeProfitMode::fromWire,
             StopLossTakeProfitMode.UNKNOWN, List.of("Full", "Partial")))
         .map(Arguments::of);

@@ -32,9 +32,14 @@ class OperationRegistryTest {
     ParameterInfo margin = parameter("changeMargin", "margin");
     assertEquals(new ParameterInfo("margin", "margin", ParameterInfo.Location.BODY, BigDecimal.class,
         ParameterInfo.WireForm.DECIMAL_TEXT, true, null, false, null, false, true, margin.description()), margin);
-    ParameterInfo mode = parameter("changeMargin", "position_idx");
+    ParameterInfo mode = parameter("setRiskLimit", "position_idx");
     assertEquals(PositionMode.class, mode.javaType());
     assertEquals(ParameterInfo.WireForm.ENUM_INTEGER, mode.wireForm());
+    ParameterInfo setLeverage = parameter("setLeverage", "leverage");
+    assertTrue(setLeverage.required());
+    assertEquals("0", setLeverage.minimum());
+    assertTrue(setLeverage.minimumExclusive());
+    assertEquals(ParameterInfo.WireForm.DECIMAL_NUMBER, setLeverage.wireForm());
     ParameterInfo leverage = parameter("setIsolatedMode", "buy_leverage");
     assertEquals("0", leverage.minimum());
     assertTrue(leverage.minimumExclusive());

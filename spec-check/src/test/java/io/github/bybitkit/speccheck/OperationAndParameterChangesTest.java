@@ -111,15 +111,15 @@ class OperationAndParameterChangesTest {
     assertFailsWith(workspace().check(), "getProfitAndLossHistory: parameter limit changed type from integer to string");
   }
 
-  /** int becomes long in Java. */
+  /** long becomes int in Java. */
   @Test
   @SuppressWarnings("unchecked")
   void changingTheFormatOfABodyField() throws IOException {
-    Map<String, Object> properties = (Map<String, Object>) jsonBody("/v2/private/position/leverage/save", "post")
+    Map<String, Object> properties = (Map<String, Object>) jsonBody("/v2/private/position/risk-limit", "post")
         .get("properties");
-    ((Map<String, Object>) properties.get("buy_leverage")).put("format", "int64");
+    ((Map<String, Object>) properties.get("risk_id")).put("format", "int32");
 
-    assertFailsWith(workspace().check(), "setLeverage: parameter buy_leverage changed type from integer to integer (int64)");
+    assertFailsWith(workspace().check(), "setRiskLimit: parameter risk_id changed type from integer (int64) to integer (int32)");
   }
 
   /** WithdrawStatus filters getWithdrawalHistory and is the status of each withdrawal it returns. */
@@ -147,13 +147,12 @@ class OperationAndParameterChangesTest {
         "getWithdrawalHistory: response field result.data[].status no longer allows Expire");
   }
 
-  /** PositionMode: a JSON body field of changeMargin and setRiskLimit, and a field of every position. */
+  /** PositionMode: a JSON body field of setRiskLimit and a field of every position. */
   @Test
   void narrowingAnIntegerEnumUsedInBodiesAndResponses() throws IOException {
     workspace().listAt("components", "schemas", "PositionMode", "enum").remove(Integer.valueOf(2));
 
     assertFailsWith(workspace().check(),
-        "changeMargin: parameter position_idx no longer allows 2",
         "getPositions: response field result.position_idx no longer allows 2",
         "getPositions: response field result[].data.position_idx no longer allows 2",
         "setRiskLimit: parameter position_idx no longer allows 2");

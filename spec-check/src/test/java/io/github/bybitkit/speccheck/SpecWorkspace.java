@@ -34,13 +34,20 @@ final class SpecWorkspace {
   }
 
   /** A workspace in {@code dir} whose released spec and current spec are both the real spec/openapi.yaml. */
+  private static final String COPY_VERSION = "0.1.0";
+
   static SpecWorkspace copyOfRealSpec(Path dir) throws IOException {
+    // The copy is released as 0.1.0 whatever the real spec's version, so version-bump cases stay fixed.
     Path real = realSpecDir().resolve("openapi.yaml");
-    Map<String, Object> tree = read(real);
-    String version = (String) map(tree, "info").get("version");
+    String text = Files.readString(real);
+    String realVersion = (String) map(read(real), "info").get("version");
+    String released = text.replaceFirst("(?m)^  version: " + java.util.regex.Pattern.quote(realVersion) + "$",
+        "  version: " + COPY_VERSION);
     Files.createDirectories(dir.resolve("released"));
-    Files.copy(real, dir.resolve("released").resolve(version + ".yaml"));
-    return new SpecWorkspace(dir, tree, version);
+    Path copy = dir.resolve("released").resolve(COPY_VERSION + ".yaml");
+    Files.writeString(copy, released);
+    Map<String, Object> tree = read(copy);
+    return new SpecWorkspace(dir, tree, (String) map(tree, "info").get("version"));
   }
 
   String releasedVersion() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOverload;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
@@ -215,6 +216,50 @@ class IrMapperTest {
     String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
         "parameters").put("no_such", "x"));
     assertTrue(message.contains("getRecords") && message.contains("no_such"), message);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> overload(Map<String, Object> config) {
+    return ((List<Map<String, Object>>) GeneratorHarness.at(config, "operations", "changeDemoMargin")
+        .get("overloads")).get(0);
+  }
+
+  @Test
+  void anOverloadIsMappedWithItsChecksAndArguments() {
+    ApiOperation op = op("changeDemoMargin");
+    assertEquals(1, op.overloads().size());
+    ApiOverload overload = op.overloads().get(0);
+    assertEquals(List.of("symbol", "mode", "marginText", "isIsolated", "tag"),
+        overload.parameters().stream().map(ApiOverload.Parameter::name).toList());
+    assertEquals(List.of(new ApiOverload.Call("com.example.demo.DemoForms", "untagged", List.of("tag"))),
+        overload.checks());
+    assertEquals(List.of(new ApiOverload.Argument("symbol", null), new ApiOverload.Argument("mode", null),
+        new ApiOverload.Argument(null, new ApiOverload.Call("com.example.demo.DemoForms", "decimal",
+            List.of("marginText"))), new ApiOverload.Argument("isIsolated", null)), overload.arguments());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOverloadThatGivesNoValueForARequiredParameterIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> ((Map<String, Object>) overload(config).get("parameters"))
+        .remove("isIsolated"));
+    assertTrue(message.contains("changeDemoMargin") && message.contains("required parameter isIsolated"), message);
+  }
+
+  @Test
+  void anOverloadHelperTakingAnUnknownParameterIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> overload(config).put("require",
+        List.of(Map.of("method", "com.example.demo.DemoForms.untagged", "arguments", List.of("nope")))));
+    assertTrue(message.contains("takes nope") && message.contains("not a parameter of the overload"), message);
+  }
+
+  @Test
+  void anOverloadConvertingAParameterTheOperationDoesNotRequireIsRefused(@TempDir Path tmp) {
+    Map<String, Object> decimalOfTag = Map.of("method", "com.example.demo.DemoForms.decimal", "arguments",
+        List.of("tag"));
+    String message = failure(tmp, NO_EDIT, config -> overload(config).put("convert",
+        Map.of("margin", decimalOfTag, "leverage", decimalOfTag)));
+    assertTrue(message.contains("converts leverage"), message);
   }
 
   @Test

@@ -48,7 +48,7 @@ class AccountStateTest {
   @Test
   void setLeverageShowsInGetPositions(FakeBybit fake) {
     InversePerpetualAccountClient account = account(fake);
-    assertEquals(12, account.setLeverage("BTCUSD", 12, 12));
+    assertEquals(new BigDecimal("12"), account.setLeverage("BTCUSD", 12, 12));
     BybitPosition btc = position(account, "BTCUSD");
     assertEquals(new BigDecimal("12"), btc.leverage());
     assertEquals(new BigDecimal("12"), btc.effectiveLeverage(), "isolated: effective = set leverage");

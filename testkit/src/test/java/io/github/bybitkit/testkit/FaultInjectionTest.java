@@ -39,7 +39,7 @@ class FaultInjectionTest {
       assertEquals(34036, e.retCode());
       assertEquals("leverage not modified", e.retMsg());
     }
-    assertEquals(3, account.setLeverage("BTCUSD", 3, 3));
+    assertEquals(new BigDecimal("3"), account.setLeverage("BTCUSD", 3, 3));
     assertEquals(List.of(34036, 34036, 0), retCodes(fake.requests("setLeverage")));
     assertEquals(new BigDecimal("3"), fake.account().position("BTCUSD").leverage(), "refused calls changed nothing");
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bybitkit.BybitPage;
 import io.github.bybitkit.BybitPages;
 import io.github.bybitkit.enums.SearchDirection;
-import io.github.bybitkit.enums.TradeType;
+import io.github.bybitkit.enums.ClosedPnlExecType;
 import io.github.bybitkit.inverseperpetual.GetAssetExchangeHistoryRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
 import io.github.bybitkit.inverseperpetual.GetWithdrawalHistoryRequest;
@@ -75,7 +75,7 @@ class PagingTest {
         .symbol("BTCUSD").startTime(Instant.ofEpochSecond(1591155741 - 3600)).build()).data();
     assertEquals(List.of(9982L, 9981L), lastTwoHours.stream().map(BybitPnlEntry::id).toList());
     assertTrue(account.getProfitAndLossHistory(GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD")
-        .type(TradeType.ADL_TRADE).build()).data().isEmpty(), "only Trade records");
+        .type(ClosedPnlExecType.ADL_TRADE).build()).data().isEmpty(), "only Trade records");
   }
 
   @Test

@@ -48,19 +48,19 @@ class ParameterChecksTest {
   void aMissingRequiredParameter() {
     assertRefused(raw.v2Get("/v2/private/trade/closed-pnl/list", Map.of(), now()), "symbol", "is required");
     assertRefused(raw.v2Post("/v2/private/position/leverage/save", Map.of("symbol", "\"BTCUSD\"",
-        "buy_leverage", "5"), now()), "sell_leverage", "is required");
+        "buy_leverage", "5", "sell_leverage", "5"), now()), "leverage", "is required");
   }
 
   @Test
   void aNumberSentAsAStringInAJsonBody() {
     assertRefused(raw.v2Post("/v2/private/position/leverage/save", Map.of("symbol", "\"BTCUSD\"",
-        "buy_leverage", "\"5\"", "sell_leverage", "5"), now()), "buy_leverage", "must be a JSON number");
+        "leverage", "\"5\""), now()), "leverage", "must be a JSON number");
   }
 
   @Test
   void aDecimalTheSpecSendsAsTextSentAsANumber() {
     assertRefused(raw.v2Post("/v2/private/position/change-position-margin", Map.of("symbol", "\"BTCUSD\"",
-        "position_idx", "0", "margin", "0.01"), now()), "margin", "must be a JSON string");
+        "margin", "0.01"), now()), "margin", "must be a JSON string");
   }
 
   @Test
@@ -72,15 +72,17 @@ class ParameterChecksTest {
   @Test
   void anEnumValueTheSpecDoesNotList() {
     assertRefused(raw.v2Get("/v2/private/trade/closed-pnl/list", Map.of("symbol", "BTCUSD", "exec_type", "trade"),
-        now()), "exec_type", "must be one of Trade, AdlTrade, Funding, BustTrade, Settle, was trade");
-    assertRefused(raw.v2Post("/v2/private/position/change-position-margin", Map.of("symbol", "\"BTCUSD\"",
-        "position_idx", "3", "margin", "\"0.01\""), now()), "position_idx", "must be one of 0, 1, 2");
+        now()), "exec_type", "must be one of Trade, AdlTrade, BustTrade, Settle, was trade");
+    assertRefused(raw.v2Get("/v2/private/trade/closed-pnl/list", Map.of("symbol", "BTCUSD", "exec_type", "Funding"),
+        now()), "exec_type", "must be one of Trade, AdlTrade, BustTrade, Settle, was Funding");
+    assertRefused(raw.v2Post("/v2/private/position/risk-limit", Map.of("symbol", "\"BTCUSD\"",
+        "risk_id", "2", "position_idx", "3"), now()), "position_idx", "must be one of 0, 1, 2");
   }
 
   @Test
   void zeroWhereTheSpecRefusesZero() {
     assertRefused(raw.v2Post("/v2/private/position/change-position-margin", Map.of("symbol", "\"BTCUSD\"",
-        "position_idx", "0", "margin", "\"0.000\""), now()), "margin", "must not be zero");
+        "margin", "\"0.000\""), now()), "margin", "must not be zero");
   }
 
   @Test
@@ -88,6 +90,8 @@ class ParameterChecksTest {
     assertRefused(raw.v2Post("/v2/private/position/switch-isolated", Map.of("symbol", "\"XRPUSD\"",
         "is_isolated", "true", "buy_leverage", "0", "sell_leverage", "0"), now()), "buy_leverage",
         "must be greater than 0, was 0");
+    assertRefused(raw.v2Post("/v2/private/position/leverage/save", Map.of("symbol", "\"BTCUSD\"",
+        "leverage", "0"), now()), "leverage", "must be greater than 0, was 0");
   }
 
   @Test

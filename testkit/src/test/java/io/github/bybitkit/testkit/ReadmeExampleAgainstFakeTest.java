@@ -54,7 +54,7 @@ class ReadmeExampleAgainstFakeTest {
     CompletableFuture<BybitPortfolioMargin> pm = bybit.v5().asset().getPortfolioMarginAsync();
     BigDecimal equity = pm.get().wallet().equity();
 
-    BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", 10, 10));
+    BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", new BigDecimal("10")));
 
     assertEquals(new BigDecimal("999.99987471"), available);
     assertEquals("BTCUSD", positions.get(0).symbol());
@@ -72,7 +72,7 @@ class ReadmeExampleAgainstFakeTest {
     BybitClient client = fake.clientBuilder().build();
     InversePerpetualAccountClient account = client.inversePerpetual().account();
 
-    account.setLeverage("BTCUSD", 10, 10);
+    account.setLeverage("BTCUSD", new BigDecimal("10"));
     assertEquals(new BigDecimal("10"), account.getPositions().get(0).leverage());
 
     fake.failNext("getBalances", 1, 10016, "service not available");   // the client retries a GET
