@@ -58,12 +58,11 @@ public final class JsonValues {
 
   /** A JSON number or numeric string with its exact text and scale; {@code ""} is null. */
   public static BigDecimal readDecimal(JsonReader r) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, "a decimal", path);
+    String text = scalarText(r, "a decimal");
     if (text == null || text.isEmpty()) {
       return null;
     }
-    return decimal(text, "a decimal", path);
+    return decimal(text, "a decimal", r);
   }
 
   /** A JSON number in plain notation: {@code 1E+2} is written as {@code 100}. */
@@ -87,40 +86,37 @@ public final class JsonValues {
 
   /** A string, or a number token as its literal text. */
   public static String readString(JsonReader r) throws IOException {
-    return scalarText(r, "a string", r.getPath());
+    return scalarText(r, "a string");
   }
 
   /** A number or numeric string whose value is an {@code int} exactly. */
   public static Integer readInt(JsonReader r) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, "an int", path);
+    String text = scalarText(r, "an int");
     if (text == null) {
       return null;
     }
     try {
-      return decimal(text, "an int", path).intValueExact();
+      return decimal(text, "an int", r).intValueExact();
     } catch (ArithmeticException e) {
-      throw bad("an int", text, path);
+      throw bad("an int", text, valuePath(r));
     }
   }
 
   /** A number or numeric string whose value is a {@code long} exactly. */
   public static Long readLong(JsonReader r) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, "a long", path);
+    String text = scalarText(r, "a long");
     if (text == null) {
       return null;
     }
     try {
-      return decimal(text, "a long", path).longValueExact();
+      return decimal(text, "a long", r).longValueExact();
     } catch (ArithmeticException e) {
-      throw bad("a long", text, path);
+      throw bad("a long", text, valuePath(r));
     }
   }
 
   /** {@code true}/{@code false}, or the numbers {@code 0}/{@code 1} (Bybit sends some flags as integers). */
   public static Boolean readBoolean(JsonReader r) throws IOException {
-    String path = r.getPath();
     JsonReader.Token token = r.peek();
     switch (token) {
       case NULL:
@@ -135,15 +131,15 @@ public final class JsonValues {
         if (text.equals("1")) {
           return Boolean.TRUE;
         }
-        throw bad("a boolean", text, path);
+        throw bad("a boolean", text, valuePath(r));
       default:
-        throw unexpected("a boolean", token, path);
+        throw unexpected("a boolean", token, r.getPath());
     }
   }
 
   /** The text of a string or number token, for enum-typed fields ({@code "Pending"}, or {@code 0} for position_idx). */
   public static String readRaw(JsonReader r) throws IOException {
-    return scalarText(r, "a string or number", r.getPath());
+    return scalarText(r, "a string or number");
   }
 
   /**
@@ -167,15 +163,14 @@ public final class JsonValues {
 
   /** An RFC 3339 date-time with any fraction (0 to 9 digits) and a {@code Z} or numeric offset; {@code ""} is null. */
   public static Instant readRfc3339(JsonReader r) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, "an RFC 3339 date-time", path);
+    String text = scalarText(r, "an RFC 3339 date-time");
     if (text == null || text.isEmpty()) {
       return null;
     }
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeException e) {
-      throw bad("an RFC 3339 date-time", text, path, e);
+      throw bad("an RFC 3339 date-time", text, valuePath(r), e);
     }
   }
 
@@ -224,15 +219,14 @@ public final class JsonValues {
    * zone, so none is assumed); {@code ""} is null.
    */
   public static LocalDateTime readLocalDateTime(JsonReader r) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, "a yyyy-MM-dd HH:mm:ss date-time", path);
+    String text = scalarText(r, "a yyyy-MM-dd HH:mm:ss date-time");
     if (text == null || text.isEmpty()) {
       return null;
     }
     try {
       return LocalDateTime.parse(text, LOCAL_DATE_TIME);
     } catch (DateTimeException e) {
-      throw bad("a yyyy-MM-dd HH:mm:ss date-time", text, path, e);
+      throw bad("a yyyy-MM-dd HH:mm:ss date-time", text, valuePath(r), e);
     }
   }
 
@@ -254,15 +248,14 @@ public final class JsonValues {
 
   /** ISO {@code yyyy-MM-dd}; {@code ""} is null. */
   public static LocalDate readLocalDate(JsonReader r) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, "a yyyy-MM-dd date", path);
+    String text = scalarText(r, "a yyyy-MM-dd date");
     if (text == null || text.isEmpty()) {
       return null;
     }
     try {
       return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
     } catch (DateTimeException e) {
-      throw bad("a yyyy-MM-dd date", text, path, e);
+      throw bad("a yyyy-MM-dd date", text, valuePath(r), e);
     }
   }
 
@@ -295,13 +288,12 @@ public final class JsonValues {
 
   /** A JSON array; elements may be null. The list is unmodifiable. */
   public static <T> List<T> readList(JsonReader r, Reader<T> item) throws IOException {
-    String path = r.getPath();
     JsonReader.Token token = r.peek();
     if (token == JsonReader.Token.NULL) {
       return r.nextNull();
     }
     if (token != JsonReader.Token.BEGIN_ARRAY) {
-      throw unexpected("an array", token, path);
+      throw unexpected("an array", token, r.getPath());
     }
     List<T> list = new ArrayList<>();
     r.beginArray();
@@ -331,13 +323,12 @@ public final class JsonValues {
 
   /** A JSON object as an unmodifiable map in document order; a repeated key is an error. */
   public static <T> Map<String, T> readMap(JsonReader r, Reader<T> value) throws IOException {
-    String path = r.getPath();
     JsonReader.Token token = r.peek();
     if (token == JsonReader.Token.NULL) {
       return r.nextNull();
     }
     if (token != JsonReader.Token.BEGIN_OBJECT) {
-      throw unexpected("an object", token, path);
+      throw unexpected("an object", token, r.getPath());
     }
     Map<String, T> map = new LinkedHashMap<>();
     r.beginObject();
@@ -393,7 +384,8 @@ public final class JsonValues {
   // ---- helpers ----
 
   /** Consumes a null, string or number token: null, the string, or the number's literal text. */
-  private static String scalarText(JsonReader r, String expected, String path) throws IOException {
+  /** Consumes a null, string or number token; the path is computed only for an error, since it costs. */
+  private static String scalarText(JsonReader r, String expected) throws IOException {
     JsonReader.Token token = r.peek();
     switch (token) {
       case NULL:
@@ -402,34 +394,33 @@ public final class JsonValues {
       case NUMBER:
         return r.nextString();
       default:
-        throw unexpected(expected, token, path);
+        throw unexpected(expected, token, r.getPath());
     }
   }
 
-  private static BigDecimal decimal(String text, String expected, String path) {
+  private static BigDecimal decimal(String text, String expected, JsonReader r) {
     BigDecimal value;
     try {
       value = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw bad(expected, text, path, e);
+      throw bad(expected, text, valuePath(r), e);
     }
     if (Math.abs((long) value.scale()) > MAX_SCALE_MAGNITUDE) {
-      throw bad(expected, text, path);
+      throw bad(expected, text, valuePath(r));
     }
     return value;
   }
 
   private static Instant readEpoch(JsonReader r, int unitDigits, String expected) throws IOException {
-    String path = r.getPath();
-    String text = scalarText(r, expected, path);
+    String text = scalarText(r, expected);
     if (text == null || text.isEmpty()) {
       return null;
     }
-    BigDecimal units = decimal(text, expected, path);
+    BigDecimal units = decimal(text, expected, r);
     try {
       return instantOfSeconds(units.movePointLeft(unitDigits));
     } catch (ArithmeticException | DateTimeException e) {
-      throw bad(expected, text, path, e);
+      throw bad(expected, text, valuePath(r), e);
     }
   }
 
@@ -452,6 +443,24 @@ public final class JsonValues {
     try (BufferedSink sink = w.valueSink()) {
       sink.writeUtf8(text);
     }
+  }
+
+  /**
+   * The path of the value just consumed: a reader moves an array's index on past the element it read, so the last
+   * index goes back by one. Only called for an error, so the success path never builds a path.
+   */
+  private static String valuePath(JsonReader r) {
+    String path = r.getPath();
+    int open = path.lastIndexOf('[');
+    if (path.endsWith("]") && open >= 0) {
+      try {
+        int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+        return path.substring(0, open + 1) + Math.max(0, index - 1) + "]";
+      } catch (NumberFormatException e) {
+        return path;
+      }
+    }
+    return path;
   }
 
   private static JsonDataException unexpected(String expected, JsonReader.Token token, String path) {

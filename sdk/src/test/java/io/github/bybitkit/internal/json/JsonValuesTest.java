@@ -170,6 +170,14 @@ class JsonValuesTest {
       JsonDataException e = assertThrows(JsonDataException.class,
           () -> JsonValues.readList(reader("[1, \"x\"]"), JsonValues::readDecimal));
       assertMessageHas(e, "$[1]", "'x'");
+      // The path is only built on failure, after the value was consumed: the first element stays [0].
+      JsonDataException first = assertThrows(JsonDataException.class,
+          () -> JsonValues.readList(reader("[\"2024-13-01\"]"), JsonValues::readLocalDate));
+      assertMessageHas(first, "$[0]", "'2024-13-01'");
+      JsonDataException nested = assertThrows(JsonDataException.class,
+          () -> JsonValues.readList(reader("[[1], [2, 1e99999999999]]"),
+              inner -> JsonValues.readList(inner, JsonValues::readLong)));
+      assertMessageHas(nested, "$[1][1]");
     }
 
     @Test
