@@ -407,6 +407,12 @@ public final class JsonValues {
   }
 
   private static BigDecimal decimal(String text, String expected, String path) {
+    // BigDecimal parsing is superlinear in the digits: bound the text first, in linear time.
+    String tooBig = JsonBounds.numberProblem(text);
+    if (tooBig != null) {
+      throw new JsonDataException("Expected " + expected + " within BybitKit's limits but was " + tooBig + " "
+          + quote(text) + " at " + path);
+    }
     BigDecimal value;
     try {
       value = new BigDecimal(text);
