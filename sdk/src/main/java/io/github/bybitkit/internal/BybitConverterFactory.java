@@ -72,8 +72,9 @@ public final class BybitConverterFactory extends Converter.Factory {
       JsonBounds.check(bytes.snapshot().toByteArray());
     } catch (JsonBounds.Violation v) {
       String problem = (endsEarly(bytes.copy()) ? "the JSON ends early (truncated body): " : "") + v.getMessage();
+      String path = redactor.redact(v.path()); // names come from the body
       throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
-          + op.path() + " at " + v.path() + ": " + problem, v.path(), null);
+          + op.path() + " at " + path + ": " + redactor.redact(problem), path, null);
     }
     // Parse a peek, so the bytes are still whole when a failure needs explaining.
     JsonReader reader = JsonReader.of(bytes.peek());
@@ -87,14 +88,14 @@ public final class BybitConverterFactory extends Converter.Factory {
       }
       return value;
     } catch (IOException | JsonDataException e) {
-      String path = reader.getPath();
+      String path = redactor.redact(reader.getPath());
       String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "")
           + redactor.redact(String.valueOf(e.getMessage()));
       throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
           + op.path() + " at " + path + ": " + problem + " (" + e.getClass().getSimpleName() + ")", path, null);
     } catch (RuntimeException e) {
       // A value the generated code rejects (a range, a time out of bounds, ...): still a decoding failure.
-      String path = reader.getPath();
+      String path = redactor.redact(reader.getPath());
       throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
           + op.path() + " at " + path + ": " + redactor.redact(String.valueOf(e.getMessage())) + " ("
           + e.getClass().getSimpleName() + ")", path, null);

@@ -421,8 +421,8 @@ public final class BybitTransport {
       // A time_now such as "" or "15{7444332.1" decodes as a string; it only fails when read as a time.
       String path = envelope instanceof V2Response<?> ? "$.time_now" : "$.time";
       throw new BybitDecodingException(operation, "the response of " + where(request)
-          + " carries a server time that is not a valid time at " + path + ": " + malformed.getMessage(), path,
-          null);
+          + " carries a server time that is not a valid time at " + path + " (the value is not quoted: it comes"
+          + " from the network)", path, null);
     }
     if (serverTime == null) {
       throw new BybitDecodingException(operation, "the response of " + where(request) + " carries no server time",
@@ -508,11 +508,11 @@ public final class BybitTransport {
   }
 
   private String preview(Buffer bytes) {
-    long take = Math.min(bytes.size(), BODY_PREVIEW_CHARS * 4L);
-    String text = bytes.snapshot((int) take).utf8();
-    // Redact before shortening, so a cut cannot leave part of a key or signature unrecognised.
+    // Redact all that was read (at most ERROR_BODY_LIMIT) before shortening, so no cut comes first that could
+    // leave part of a key or signature unrecognised; the final cut keeps letter-or-digit runs whole.
+    String text = bytes.snapshot().utf8();
     text = redactor.redact(text).replaceAll("\\s+", " ").strip();
-    return text.length() > BODY_PREVIEW_CHARS ? text.substring(0, BODY_PREVIEW_CHARS) + "..." : text;
+    return Redactor.shorten(text, BODY_PREVIEW_CHARS);
   }
 
   private BybitTransportException transportFailure(String operation, Request request, IOException e) {

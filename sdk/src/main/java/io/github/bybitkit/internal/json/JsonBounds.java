@@ -1,5 +1,6 @@
 package io.github.bybitkit.internal.json;
 
+import io.github.bybitkit.internal.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -317,7 +318,7 @@ public final class JsonBounds {
           text.append('[').append(index[0]).append(']');
         } else {
           String name = (String) segment;
-          text.append('.').append(name.length() > 40 ? name.substring(0, 40) + "..." : name);
+          text.append('.').append(Redactor.shorten(name, 40));
         }
       }
       return new Violation(problem, text.toString());

@@ -3,6 +3,7 @@ package io.github.bybitkit.internal.json;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import io.github.bybitkit.internal.Redactor;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -477,6 +478,6 @@ public final class JsonValues {
     if (text == null) {
       return "null";
     }
-    return "'" + (text.length() > 80 ? text.substring(0, 80) + "..." : text) + "'";
+    return "'" + Redactor.shorten(text, 80) + "'";
   }
 }
