@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class DecodingFuzzTest {
   private static final int DEFAULT_MUTANTS_PER_BODY = 2000;
-  // Generous for a loaded CI machine: a bounded decode takes well under a millisecond.
+  // Generous for a loaded CI machine: a bounded decode of these bodies takes well under a millisecond.
   private static final long MAX_DECODE_NANOS = 500_000_000L;
   private static final byte[][] FRAGMENTS = ascii("{", "}", "[", "]", "\"", ":", ",", "0", "-", "e", ".", "\\",
       "null", "true", "1e999999999", "184467440737095516160", "\"\"", "[]", "{}", "\\u0000", "\\ud800",
@@ -67,7 +67,7 @@ class DecodingFuzzTest {
         for (JsonAdapter<Object> adapter : List.of(lenientAdapter, strictAdapter)) {
           long start = System.nanoTime();
           try {
-            BybitConverterFactory.decode(body.op(), adapter, new Buffer().write(mutant), redactor);
+            decodeOnce(body, adapter, mutant);
             decoded++;
           } catch (BybitException expected) {
             // The error model: fine.
@@ -80,6 +80,10 @@ class DecodingFuzzTest {
             }
           }
           long took = System.nanoTime() - start;
+          if (took > MAX_DECODE_NANOS / 10) {
+            // A pause of the loaded machine (GC, scheduling) is not the body's: the best of three retimes counts.
+            took = Math.min(took, Math.min(retime(body, adapter, mutant), retime(body, adapter, mutant)));
+          }
           if (took > slowest) {
             slowest = took;
             slowestWhere = body.name() + " (" + mutant.length + " bytes)";
@@ -92,6 +96,20 @@ class DecodingFuzzTest {
         escaped.size(), slowest / 1e6, slowestWhere);
     assertEquals(List.of(), escaped.subList(0, Math.min(escaped.size(), 10)), "non-BybitException throwables");
     assertTrue(slowest < MAX_DECODE_NANOS, "slowest decode " + slowest / 1e6 + " ms: " + slowestWhere);
+  }
+
+  private void decodeOnce(Body body, JsonAdapter<Object> adapter, byte[] mutant) {
+    BybitConverterFactory.decode(body.op(), adapter, new Buffer().write(mutant), redactor);
+  }
+
+  private long retime(Body body, JsonAdapter<Object> adapter, byte[] mutant) {
+    long start = System.nanoTime();
+    try {
+      decodeOnce(body, adapter, mutant);
+    } catch (RuntimeException ignored) {
+      // Timed only; the first decode was already judged.
+    }
+    return System.nanoTime() - start;
   }
 
   private static List<Body> recordedBodies() throws IOException {
