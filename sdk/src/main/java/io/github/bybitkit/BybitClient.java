@@ -162,8 +162,21 @@ public final class BybitClient {
 
   @Override
   public String toString() {
-    return "BybitClient[baseUrl=" + baseUrl + ", credentials=" + credentials + ", recvWindow=" + recvWindow
+    return "BybitClient[baseUrl=" + withoutUserInfo(baseUrl) + ", credentials=" + credentials + ", recvWindow=" + recvWindow
         + (options.equals(RequestOptions.defaults()) ? "" : ", " + options) + "]";
+  }
+
+  /** The URL with any user name and password replaced by {@code ***}: they are credentials too. */
+  static String withoutUserInfo(HttpUrl url) {
+    if (url.encodedUsername().isEmpty() && url.encodedPassword().isEmpty()) {
+      return url.toString();
+    }
+    return url.newBuilder().username("***").password("").build().toString();
+  }
+
+  /** URL text that may not parse, with anything between {@code //} and {@code @} hidden. */
+  static String withoutUserInfo(String url) {
+    return url.replaceAll("//[^/?#]*@", "//***@");
   }
 
   private static String version() {
@@ -208,7 +221,8 @@ public final class BybitClient {
       Objects.requireNonNull(baseUrl, "baseUrl");
       HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
       if (url == null) {
-        throw new IllegalArgumentException("baseUrl must be an http or https URL, was '" + baseUrl + "'");
+        throw new IllegalArgumentException("baseUrl must be an http or https URL, was '" + withoutUserInfo(baseUrl)
+            + "'");
       }
       this.baseUrl = url;
       return this;

@@ -294,12 +294,13 @@ class InversePerpetualAccountClientTest {
   void queryValuesThatNeedEncodingAreSignedDecoded() throws Exception {
     server.enqueue(recorded("getBalances", "docs-2023.json"));
 
-    account().getBalances(GetBalancesRequest.builder().asset("a b+c&d=\u00e9").build());
+    // '&' and '=' are refused (RequestBoundsTest): v2 signs them unescaped, which would be ambiguous.
+    account().getBalances(GetBalancesRequest.builder().asset("a b+c/d%\u00e9").build());
 
     RecordedRequest request = taken("GET", "/v2/private/wallet/balance");
-    assertTrue(SignatureVerifier.rawQuery(request).contains("coin=a%20b%2Bc%26d%3D%C3%A9"),
+    assertTrue(SignatureVerifier.rawQuery(request).contains("coin=a%20b%2Bc%2Fd%25%C3%A9"),
         SignatureVerifier.rawQuery(request));
-    assertEquals(Map.of("coin", "a b+c&d=\u00e9"), verifier.verifyV2Query(request));
+    assertEquals(Map.of("coin", "a b+c/d%\u00e9"), verifier.verifyV2Query(request));
   }
 
   // ---------------------------------------------------------------- shapes independent sources show (strictly decoded)

@@ -59,6 +59,10 @@ public final class Main {
     commandLine.setErr(errWriter);
     try {
       return dispatch(commandLine, args, out, err, environment, sandboxes);
+    } catch (RuntimeException e) {
+      // Nothing escapes: whatever failed may have happened after a request was sent, so it is a failure (3).
+      err.println("bybit: unexpected failure (" + e.getClass().getSimpleName() + "); the request may have been sent");
+      return ExitCode.FAILURE;
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -124,7 +128,15 @@ public final class Main {
             + Target.API_SECRET_VARIABLE + " in the environment (never in arguments), or use --env sandbox.");
       }
       Object result = operation.invoke(session.client(), values);
-      out.print(json ? ResultJson.write(result) + "\n" : ResultTable.render(result));
+      String text;
+      try {
+        text = json ? ResultJson.write(result) + "\n" : ResultTable.render(result);
+      } catch (RuntimeException e) {
+        // The request was sent and answered; only printing failed. The message could quote a value: not shown.
+        err.println("Request sent, but its result cannot be printed (" + e.getClass().getSimpleName() + ")");
+        return ExitCode.FAILURE;
+      }
+      out.print(text);
       out.flush();
       return ExitCode.OK;
     } catch (IllegalArgumentException e) {

@@ -4,15 +4,18 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import io.github.bybitkit.BybitPage;
+import io.github.bybitkit.Credentials;
 import io.github.bybitkit.enums.BybitEnum;
 import io.github.bybitkit.internal.json.BybitMoshi;
 import io.github.bybitkit.internal.json.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import okio.Buffer;
 
@@ -88,6 +91,47 @@ final class ResultJson {
   private static void model(JsonWriter writer, Object value) throws IOException {
     // The generated adapter of the model; BybitMoshi refuses reflection for BybitKit types, so none is guessed.
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
-    adapter.toJson(writer, value);
+    adapter.toJson(writer, masked(value));
+  }
+
+  /**
+   * The record with every text component named like an API key or secret (getApiKeyInfo's {@code apiKey})
+   * {@link Credentials#redact redacted}: a terminal, a log or a CI output is no place for a key. The record's
+   * accessor still returns the key to SDK users; only the CLI's output masks it.
+   */
+  static Object masked(Object value) {
+    if (!(value instanceof Record record)) {
+      return value;
+    }
+    RecordComponent[] components = record.getClass().getRecordComponents();
+    boolean hasSecret = false;
+    for (RecordComponent component : components) {
+      hasSecret |= component.getType() == String.class && isSecretField(component.getName());
+    }
+    if (!hasSecret) {
+      return value;
+    }
+    try {
+      Object[] arguments = new Object[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        Object component = components[i].getAccessor().invoke(record);
+        boolean secret = components[i].getType() == String.class && isSecretField(components[i].getName());
+        arguments[i] = secret && component != null ? Credentials.redact((String) component) : component;
+        types[i] = components[i].getType();
+      }
+      return record.getClass().getDeclaredConstructor(types).newInstance(arguments);
+    } catch (ReflectiveOperationException e) {
+      // Never print the unmasked record.
+      throw new IllegalStateException("cannot mask the secrets of " + record.getClass().getSimpleName(), e);
+    }
+  }
+
+  static boolean isSecretField(String name) {
+    if (name == null) {
+      return false;
+    }
+    String normalized = name.replace("_", "").toLowerCase(Locale.ROOT);
+    return normalized.equals("apikey") || normalized.contains("secret");
   }
 }

@@ -9,6 +9,7 @@ import com.squareup.moshi.Types;
 import io.github.bybitkit.BybitDecodingException;
 import io.github.bybitkit.enums.BybitEnum;
 import io.github.bybitkit.internal.json.EnvelopeAdapter;
+import io.github.bybitkit.internal.json.JsonBounds;
 import io.github.bybitkit.internal.json.JsonValues;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -19,6 +20,7 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -51,9 +53,9 @@ public final class BybitConverterFactory extends Converter.Factory {
     return body -> {
       // Read the whole body first: a failure while reading is the network's (an IOException for the transport),
       // a failure while parsing what arrived is the body's.
-      Buffer bytes = new Buffer();
+      Buffer bytes;
       try (body) {
-        bytes.writeAll(body.source());
+        bytes = readBounded(op, body.source());
       }
       return decode(op, envelope, bytes, redactor);
     };
@@ -66,8 +68,19 @@ public final class BybitConverterFactory extends Converter.Factory {
    *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
+    try {
+      JsonBounds.check(bytes.snapshot().toByteArray());
+    } catch (JsonBounds.Violation v) {
+      String problem = (endsEarly(bytes.copy()) ? "the JSON ends early (truncated body): " : "") + v.getMessage();
+      String path = redactor.redact(v.path()); // names come from the body
+      throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
+          + op.path() + " at " + path + ": " + redactor.redact(problem), path, null);
+    }
     // Parse a peek, so the bytes are still whole when a failure needs explaining.
     JsonReader reader = JsonReader.of(bytes.peek());
+    // The body is proven strict JSON above; lenient reading only makes Moshi hand over as text the numbers its own
+    // number parsing rejects (e.g. 184467440737095516160).
+    reader.setLenient(true);
     try {
       Object value = envelope.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
@@ -75,12 +88,34 @@ public final class BybitConverterFactory extends Converter.Factory {
       }
       return value;
     } catch (IOException | JsonDataException e) {
-      String path = reader.getPath();
+      String path = redactor.redact(reader.getPath());
       String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "")
           + redactor.redact(String.valueOf(e.getMessage()));
       throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
           + op.path() + " at " + path + ": " + problem + " (" + e.getClass().getSimpleName() + ")", path, null);
+    } catch (RuntimeException e) {
+      // A value the generated code rejects (a range, a time out of bounds, ...): still a decoding failure.
+      String path = redactor.redact(reader.getPath());
+      throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
+          + op.path() + " at " + path + ": " + redactor.redact(String.valueOf(e.getMessage())) + " ("
+          + e.getClass().getSimpleName() + ")", path, null);
     }
+  }
+
+  /**
+   * Reads a whole body of at most {@link JsonBounds#MAX_BODY_BYTES}.
+   *
+   * @throws BybitDecodingException when the body is larger (the rest is not read)
+   * @throws IOException when reading fails
+   */
+  public static Buffer readBounded(OperationInfo op, BufferedSource source) throws IOException {
+    if (source.request(JsonBounds.MAX_BODY_BYTES + 1)) {
+      throw new BybitDecodingException(op.operationId(), "the response of " + op.httpMethod() + " " + op.path()
+          + " is larger than BybitKit's limit of " + JsonBounds.MAX_BODY_BYTES + " bytes; not read", "$", null);
+    }
+    Buffer bytes = new Buffer();
+    bytes.writeAll(source);
+    return bytes;
   }
 
   /** The adapter that reads the whole response of an operation, envelope included. */

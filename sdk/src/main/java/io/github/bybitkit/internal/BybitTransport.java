@@ -396,9 +396,7 @@ public final class BybitTransport {
       if (!response.isSuccessful()) {
         throw httpFailure(op.operationId(), request, response.code(), body, response.headers(), null);
       }
-      Buffer bytes = new Buffer();
-      bytes.writeAll(body.source());
-      Envelope<?> envelope = decodeEnvelope(op, bytes);
+      Envelope<?> envelope = decodeEnvelope(op, BybitConverterFactory.readBounded(op, body.source()));
       if (envelope.retCode() != 0) {
         throw ApiErrors.of(op.operationId(), envelope.retCode(), redactor.redact(envelope.retMsg()),
             response.code(), null);
@@ -416,11 +414,21 @@ public final class BybitTransport {
   }
 
   private static Instant serverTimeOf(String operation, Request request, Envelope<?> envelope) {
-    if (envelope.serverTime() == null) {
+    Instant serverTime;
+    try {
+      serverTime = envelope.serverTime();
+    } catch (RuntimeException malformed) {
+      // A time_now such as "" or "15{7444332.1" decodes as a string; it only fails when read as a time.
+      String path = envelope instanceof V2Response<?> ? "$.time_now" : "$.time";
+      throw new BybitDecodingException(operation, "the response of " + where(request)
+          + " carries a server time that is not a valid time at " + path + " (the value is not quoted: it comes"
+          + " from the network)", path, null);
+    }
+    if (serverTime == null) {
       throw new BybitDecodingException(operation, "the response of " + where(request) + " carries no server time",
           "$", null);
     }
-    return envelope.serverTime();
+    return serverTime;
   }
 
   // ------------------------------------------------------------------ responses and failures
@@ -500,11 +508,11 @@ public final class BybitTransport {
   }
 
   private String preview(Buffer bytes) {
-    long take = Math.min(bytes.size(), BODY_PREVIEW_CHARS * 4L);
-    String text = bytes.snapshot((int) take).utf8();
-    // Redact before shortening, so a cut cannot leave part of a key or signature unrecognised.
+    // Redact all that was read (at most ERROR_BODY_LIMIT) before shortening, so no cut comes first that could
+    // leave part of a key or signature unrecognised; the final cut keeps letter-or-digit runs whole.
+    String text = bytes.snapshot().utf8();
     text = redactor.redact(text).replaceAll("\\s+", " ").strip();
-    return text.length() > BODY_PREVIEW_CHARS ? text.substring(0, BODY_PREVIEW_CHARS) + "..." : text;
+    return Redactor.shorten(text, BODY_PREVIEW_CHARS);
   }
 
   private BybitTransportException transportFailure(String operation, Request request, IOException e) {

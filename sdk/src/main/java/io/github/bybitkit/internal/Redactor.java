@@ -31,10 +31,43 @@ public final class Redactor {
     if (credentials != null) {
       text = text.replace(credentials.apiSecret(), "***")
           .replace(credentials.apiKey(), credentials.redactedApiKey());
+      // A part cut off elsewhere (a preview, a quoted value) no longer matches the whole: remove every fragment of
+      // FRAGMENT_CHARS or more, so no such part of the key or secret survives in any text.
+      text = removeFragments(text, credentials.apiSecret());
+      text = removeFragments(text, credentials.apiKey());
     }
     text = QUERY_SECRET.matcher(text).replaceAll("$1=<redacted>");
     text = JSON_SECRET.matcher(text).replaceAll("\"$1\"$2:$3\"<redacted>\"");
     return SIGNATURE.matcher(text).replaceAll("<signature>");
+  }
+
+  /** The shortest part of a key or secret that counts as leaked. */
+  static final int FRAGMENT_CHARS = 8;
+
+  private static String removeFragments(String text, String secret) {
+    for (int start = 0; start + FRAGMENT_CHARS <= secret.length(); start++) {
+      String fragment = secret.substring(start, start + FRAGMENT_CHARS);
+      if (text.contains(fragment)) {
+        text = text.replace(fragment, "***");
+      }
+    }
+    return text;
+  }
+
+  /**
+   * {@code text} shortened to at most {@code max} characters plus "...", cut only between letter-or-digit runs: a
+   * key, a secret or a signature is either kept whole, where redaction recognises it, or dropped whole, never
+   * left in part.
+   */
+  public static String shorten(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = max;
+    while (cut > 0 && Character.isLetterOrDigit(text.charAt(cut - 1)) && Character.isLetterOrDigit(text.charAt(cut))) {
+      cut--;
+    }
+    return text.substring(0, cut) + "...";
   }
 
   /**

@@ -8,12 +8,18 @@ import io.github.bybitkit.Credentials;
 import io.github.bybitkit.RequestOptions;
 import io.github.bybitkit.internal.AuthScheme;
 import io.github.bybitkit.internal.BybitEndpoint;
+import io.github.bybitkit.internal.BybitOperations;
+import io.github.bybitkit.internal.Checks;
 import io.github.bybitkit.internal.Endpoints;
+import io.github.bybitkit.internal.ParameterInfo;
 import io.github.bybitkit.internal.ServerClock;
 import io.github.bybitkit.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -204,6 +210,7 @@ public final class SigningInterceptor implements Interceptor {
 
   private static void putBusinessParam(Map<String, String> params, String name, String value, String operation)
       throws SigningException {
+    checkV2Value(operation, name, value);
     if (V2_AUTH_PARAMS.contains(name)) {
       throw invalid(operation, "parameter '" + name + "' is reserved for v2 signing");
     }
@@ -211,6 +218,51 @@ public final class SigningInterceptor implements Interceptor {
       // A signed string has one k=v per name; which value the server would pick is undocumented.
       throw invalid(operation, "parameter '" + name + "' is repeated, which v2 signing cannot express");
     }
+  }
+
+  /**
+   * Refuses what the v2 string-to-sign cannot carry unambiguously: it joins {@code k=v} pairs with {@code &}
+   * unescaped, so {@code symbol=BTCUSD&tag=x} would be signed exactly like two parameters. Also refuses text that is
+   * not plain visible text and times outside the plausible range, whatever built the request.
+   */
+  private static void checkV2Value(String operation, String name, String value) throws SigningException {
+    for (String part : new String[] {name, value}) {
+      if (part.indexOf('&') >= 0 || part.indexOf('=') >= 0) {
+        throw invalid(operation, "parameter '" + safeName(name) + "' contains '&' or '=', which v2 signing cannot"
+            + " tell apart from a parameter boundary");
+      }
+    }
+    try {
+      Checks.text(operation, "parameter '" + safeName(name) + "'", value);
+      ParameterInfo parameter = parameterInfo(operation, name);
+      if (parameter != null && parameter.wireForm() == ParameterInfo.WireForm.EPOCH_SECONDS) {
+        Checks.time(operation, parameter.javaName() + " (" + name + ")", Instant.ofEpochSecond(Long.parseLong(value)));
+      } else if (parameter != null && parameter.wireForm() == ParameterInfo.WireForm.DATE) {
+        Checks.date(operation, parameter.javaName() + " (" + name + ")", LocalDate.parse(value));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new SigningException(e);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw invalid(operation, "parameter '" + safeName(name) + "' is not a valid time");
+    }
+  }
+
+  private static ParameterInfo parameterInfo(String operation, String wireName) {
+    if (!BybitOperations.all().stream().anyMatch(op -> op.operationId().equals(operation))) {
+      return null; // an endpoint outside the spec (tests): no parameter facts
+    }
+    for (ParameterInfo parameter : BybitOperations.byId(operation).parameters()) {
+      if (parameter.wireName().equals(wireName)) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
+  /** A parameter name for a message: names come from generated code, but never echo a long or odd one whole. */
+  private static String safeName(String name) {
+    String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+    return shown.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   private void addV2AuthParams(Map<String, String> params, long timestamp, long recvWindow) {

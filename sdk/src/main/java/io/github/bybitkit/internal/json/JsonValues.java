@@ -3,6 +3,7 @@ package io.github.bybitkit.internal.json;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import io.github.bybitkit.internal.Redactor;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -399,6 +400,12 @@ public final class JsonValues {
   }
 
   private static BigDecimal decimal(String text, String expected, JsonReader r) {
+    // BigDecimal parsing is superlinear in the digits: bound the text first, in linear time.
+    String tooBig = JsonBounds.numberProblem(text);
+    if (tooBig != null) {
+      throw new JsonDataException("Expected " + expected + " within BybitKit's limits but was " + tooBig + " "
+          + quote(text) + " at " + valuePath(r));
+    }
     BigDecimal value;
     try {
       value = new BigDecimal(text);
@@ -480,6 +487,6 @@ public final class JsonValues {
     if (text == null) {
       return "null";
     }
-    return "'" + (text.length() > 80 ? text.substring(0, 80) + "..." : text) + "'";
+    return "'" + Redactor.shorten(text, 80) + "'";
   }
 }
