@@ -168,6 +168,9 @@ class InversePerpetualAccountClientTest {
     assertEquals(1, keys.size());
     BybitApiKeyInfo key = keys.get(0);
     assertEquals("XXXXXX", key.apiKey());
+    assertTrue(key.toString().startsWith("BybitApiKeyInfo[apiKey=XXXX..., type=personal, userId=12345678"),
+        key::toString);
+    assertFalse(key.toString().contains("XXXXXX"), key::toString);
     assertEquals("personal", key.type());
     assertEquals(12345678L, key.userId());
     assertEquals(0L, key.inviterId());

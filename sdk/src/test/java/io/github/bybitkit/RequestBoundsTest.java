@@ -59,15 +59,16 @@ class RequestBoundsTest {
   void decimalsTooLargeToFormatAreRefusedBeforeFormatting() {
     for (BigDecimal huge : hugeDecimals()) {
       assertRefused("margin", () -> account().changeMargin("BTCUSD", PositionMode.ONE_WAY, huge));
+      assertRefused("margin", () -> account().changeMargin("BTCUSD", huge));
       assertRefused("buyLeverage", () -> account().setIsolatedMode("BTCUSD", true, huge, BigDecimal.ONE));
-      assertRefused("leverage", () -> SetLeverageRequest.builder().symbol("BTCUSD").buyLeverage(1).sellLeverage(1)
+      assertRefused("leverage", () -> SetLeverageRequest.builder().symbol("BTCUSD")
           .leverage(huge.abs()).build());
     }
   }
 
   @Test
   void decimalsWithinTheBoundsAreAccepted() {
-    SetLeverageRequest request = SetLeverageRequest.builder().symbol("BTCUSD").buyLeverage(1).sellLeverage(1)
+    SetLeverageRequest request = SetLeverageRequest.builder().symbol("BTCUSD")
         .leverage(new BigDecimal("1e63").add(new BigDecimal("1e-64"))).build();
     assertEquals(new BigDecimal("1e63").add(new BigDecimal("1e-64")), request.leverage());
   }

@@ -57,10 +57,12 @@ class RedactionMatchesTheSpecTest {
   @Test
   void aMarkMissingFromTheSpecIsFound(@TempDir Path dir) throws IOException {
     String spec = Files.readString(Recorded.openApiFile(), StandardCharsets.UTF_8);
-    String tokenMarked = "          description: The API key.\n          " + MARK + "\n";
+    String tokenMarked = "          description: The API key; `toString()` shows only its first four characters.\n"
+        + "          " + MARK + "\n";
     assertTrue(spec.contains(tokenMarked));
-    Path copy = Files.writeString(dir.resolve("openapi.yaml"),
-        spec.replace(tokenMarked, "          description: The API key.\n"), StandardCharsets.UTF_8);
+    Path copy = Files.writeString(dir.resolve("openapi.yaml"), spec.replace(tokenMarked,
+        "          description: The API key; `toString()` shows only its first four characters.\n"),
+        StandardCharsets.UTF_8);
 
     assertEquals(List.of("BybitApiKeyInfo.api_key"), compare(copy).redactedButUnmarked());
   }

@@ -51,6 +51,7 @@ import org.openapitools.codegen.IJsonSchemaValidationProperties;
 public final class IrMapper {
   static final String TYPE_EXTENSION = "x-bybit-type";
   static final String NONZERO_EXTENSION = "x-bybit-nonzero";
+  static final String SECRET_EXTENSION = "x-bybit-secret";
 
   private final GeneratorConfig config;
   private final Map<String, CodegenModel> modelsByClass = new HashMap<>();
@@ -488,9 +489,13 @@ public final class IrMapper {
       throw new IllegalArgumentException("schema " + schema + ": field " + p.baseName + " gives the Java name "
           + javaName + ", which is not usable");
     }
-    return new ApiProperty(p.baseName, javaName,
-        typeOf(p, p.vendorExtensions, p.isEnumRef, "schema " + schema + " field " + p.baseName),
-        clean(p.unescapedDescription), p.required);
+    ApiType type = typeOf(p, p.vendorExtensions, p.isEnumRef, "schema " + schema + " field " + p.baseName);
+    boolean secret = Boolean.TRUE.equals(p.vendorExtensions.get(SECRET_EXTENSION));
+    if (secret && !(type instanceof Scalar s && s.kind() == ScalarKind.STRING)) {
+      throw new IllegalArgumentException("schema " + schema + ": field " + p.baseName + " is " + SECRET_EXTENSION
+          + " but not a string; only text can be masked");
+    }
+    return new ApiProperty(p.baseName, javaName, type, clean(p.unescapedDescription), p.required, secret);
   }
 
   // ------------------------------------------------------------------ types

@@ -21,7 +21,7 @@ public final class Emitters {
   public static List<JavaFile> emitAll(ApiSpec spec) {
     JavaTypes types = new JavaTypes(spec);
     Runtime runtime = new Runtime(spec);
-    ModelEmitter models = new ModelEmitter(types);
+    ModelEmitter models = new ModelEmitter(types, runtime);
     AdapterEmitter adapters = new AdapterEmitter(spec, types);
     RetrofitEmitter retrofit = new RetrofitEmitter(types, runtime);
     ClientEmitter clients = new ClientEmitter(types, runtime, retrofit);

@@ -1,6 +1,7 @@
 package io.github.bybitkit.codegen.emit;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -24,9 +25,11 @@ final class ModelEmitter {
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
 
   private final JavaTypes types;
+  private final Runtime runtime;
 
-  ModelEmitter(JavaTypes types) {
+  ModelEmitter(JavaTypes types, Runtime runtime) {
     this.types = types;
+    this.runtime = runtime;
   }
 
   /** The record component of a property: its name differs from the JSON-derived name only for enums. */
@@ -78,7 +81,30 @@ final class ModelEmitter {
     }
     // The compact form carries the components too; it is used only when there is something to copy.
     record.recordConstructor(needsCompact ? compact.build() : constructor.build());
+    if (model.properties().stream().anyMatch(ApiProperty::secret)) {
+      record.addMethod(maskingToString(model));
+    }
     record.addJavadoc("$L", doc.toString().stripTrailing() + "\n");
     return Docs.file(model.packageName(), record.build());
+  }
+
+  /** The record's own form ({@code Name[a=1, b=x]}), with every secret field masked: a log is no place for a key. */
+  private MethodSpec maskingToString(ApiModel model) {
+    CodeBlock.Builder text = CodeBlock.builder().add("return $S", model.className() + "[");
+    for (int i = 0; i < model.properties().size(); i++) {
+      ApiProperty p = model.properties().get(i);
+      String component = componentName(p);
+      text.add("\n    + $S + ", (i == 0 ? "" : ", ") + component + "=");
+      text.add(p.secret() ? CodeBlock.of("$T.mask($L)", runtime.secrets, component) : CodeBlock.of("$L", component));
+    }
+    text.add("\n    + $S", "]");
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addJavadoc("Like a record's own {@code toString()}, with the secret fields masked (their accessors return\n")
+        .addJavadoc("them whole).\n\n@return the components, secrets masked\n")
+        .addStatement("$L", text.build())
+        .build();
   }
 }

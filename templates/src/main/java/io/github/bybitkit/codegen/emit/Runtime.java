@@ -19,6 +19,7 @@ final class Runtime {
   final ClassName v2Response;
   final ClassName v5Response;
   final ClassName checks;
+  final ClassName secrets;
   final ClassName operationInfo;
   final ClassName operations;
   final ClassName requestOptions;
@@ -33,6 +34,7 @@ final class Runtime {
     v2Response = ClassName.get(pkg, "V2Response");
     v5Response = ClassName.get(pkg, "V5Response");
     checks = ClassName.get(pkg, "Checks");
+    secrets = ClassName.get(pkg, "Secrets");
     operationInfo = ClassName.get(pkg, "OperationInfo");
     operations = ClassName.get(spec.internalPackage(), "BybitOperations");
     requestOptions = ClassName.get(page.packageName(), "RequestOptions");
