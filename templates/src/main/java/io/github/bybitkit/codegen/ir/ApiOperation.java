@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One operation. {@code resultType} is the type of the envelope's {@code result}; {@code resultShape} says how
- * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged.
+ * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged;
+ * {@code deprecatedReplacement} what to call instead, null when the operation is not deprecated.
  */
 public record ApiOperation(
     String operationId,
@@ -19,7 +20,8 @@ public record ApiOperation(
     ApiType resultType,
     String resultDescription,
     ResultShape resultShape,
-    ApiPaging paging) {
+    ApiPaging paging,
+    String deprecatedReplacement) {
 
   public enum Envelope { V2, V5 }
 
@@ -36,6 +38,10 @@ public record ApiOperation(
 
     /** Return the server time the envelope carries; the operation is the clock that time sync reads. */
     record ServerTime() implements ResultShape {}
+  }
+
+  public boolean deprecated() {
+    return deprecatedReplacement != null;
   }
 
   public boolean hasOptionalParameters() {
