@@ -41,7 +41,12 @@ class BybitEnumsTest {
         new Case<>("TradeType", TradeType.values(), TradeType::fromWire, TradeType.UNKNOWN,
             List.of("Trade", "AdlTrade", "Funding", "BustTrade", "Settle")),
         new Case<>("StopLossTakeProfitMode", StopLossTakeProfitMode.values(), StopLossTakeProfitMode::fromWire,
-            StopLossTakeProfitMode.UNKNOWN, List.of("Full", "Partial")))
+            StopLossTakeProfitMode.UNKNOWN, List.of("Full", "Partial")),
+        new Case<>("Category", Category.values(), Category::fromWire, Category.UNKNOWN,
+            List.of("spot", "linear", "inverse", "option")),
+        new Case<>("TpSlMode", TpSlMode.values(), TpSlMode::fromWire, TpSlMode.UNKNOWN, List.of("Full", "Partial")),
+        new Case<>("MarginMode", MarginMode.values(), MarginMode::fromWire, MarginMode.UNKNOWN,
+            List.of("ISOLATED_MARGIN", "REGULAR_MARGIN", "PORTFOLIO_MARGIN")))
         .map(Arguments::of);
   }
 
