@@ -46,7 +46,9 @@ class BybitEnumsTest {
             List.of("spot", "linear", "inverse", "option")),
         new Case<>("TpSlMode", TpSlMode.values(), TpSlMode::fromWire, TpSlMode.UNKNOWN, List.of("Full", "Partial")),
         new Case<>("MarginMode", MarginMode.values(), MarginMode::fromWire, MarginMode.UNKNOWN,
-            List.of("ISOLATED_MARGIN", "REGULAR_MARGIN", "PORTFOLIO_MARGIN")))
+            List.of("ISOLATED_MARGIN", "REGULAR_MARGIN", "PORTFOLIO_MARGIN")),
+        new Case<>("PositionIdx", PositionIdx.values(), PositionIdx::fromWire, PositionIdx.UNKNOWN,
+            List.of("0", "1", "2")))
         .map(Arguments::of);
   }
 
