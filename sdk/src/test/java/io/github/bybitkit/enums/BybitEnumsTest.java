@@ -48,7 +48,10 @@ class BybitEnumsTest {
         new Case<>("MarginMode", MarginMode.values(), MarginMode::fromWire, MarginMode.UNKNOWN,
             List.of("ISOLATED_MARGIN", "REGULAR_MARGIN", "PORTFOLIO_MARGIN")),
         new Case<>("PositionIdx", PositionIdx.values(), PositionIdx::fromWire, PositionIdx.UNKNOWN,
-            List.of("0", "1", "2")))
+            List.of("0", "1", "2")),
+        new Case<>("ExecType", ExecType.values(), ExecType::fromWire, ExecType.UNKNOWN,
+            List.of("Trade", "AdlTrade", "Funding", "BustTrade", "Delivery", "Settle", "BlockTrade", "MovePosition",
+                "FutureSpread", "CorporateAction", "SessionSettlePnL", "UNKNOWN")))
         .map(Arguments::of);
   }
 
