@@ -5,23 +5,32 @@ import static io.github.bybitkit.TestClients.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.bybitkit.enums.Category;
+import io.github.bybitkit.enums.ExecType;
 import io.github.bybitkit.enums.PositionIdx;
 import io.github.bybitkit.enums.TpSlMode;
 import io.github.bybitkit.v5.V5PositionClient;
 import io.github.bybitkit.v5.AddOrReduceMarginRequest;
+import io.github.bybitkit.v5.GetClosedPnlRequest;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnl;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnlPage;
 import io.github.bybitkit.v5.model.BybitV5MarginChangedPosition;
 import io.github.bybitkit.v5.model.BybitV5TpSlModeResult;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-/** End to end through the public client: v5 {@code addOrReduceMargin} and the abandoned {@code setTpSlMode}. */
+/**
+ * End to end through the public client: v5 {@code getClosedPnl}, {@code addOrReduceMargin} and the abandoned
+ * {@code setTpSlMode}.
+ */
 @SuppressWarnings("deprecation") // setTpSlMode is deprecated on purpose: Bybit abandoned it
 class V5PositionClientTest {
   private static final String PATH = "/v5/position/set-tpsl-mode";
@@ -123,6 +132,66 @@ class V5PositionClientTest {
   void aZeroMarginIsRefusedBeforeSending() {
     assertThrows(IllegalArgumentException.class,
         () -> position().addOrReduceMargin(Category.INVERSE, "ETHUSD", BigDecimal.ZERO));
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void getClosedPnlSignsTheQueryAndDecodesTheDocsExampleExactly() throws Exception {
+    server.enqueue(recorded("getClosedPnl", "docs-v5.json"));
+
+    BybitV5ClosedPnlPage page = position().getClosedPnl(GetClosedPnlRequest.builder().category(Category.INVERSE)
+        .symbol("BTCUSD").startTime(1672214000000L).endTime(1672284129153L).limit(100).build());
+
+    RecordedRequest request = take(server);
+    assertEquals("GET", request.getMethod());
+    assertEquals("/v5/position/closed-pnl", request.getUrl().encodedPath());
+    assertEquals(Map.of("category", "inverse", "symbol", "BTCUSD", "startTime", "1672214000000",
+        "endTime", "1672284129153", "limit", "100"), TestClients.verifier().verifyV5Get(request));
+    assertEquals("5a373bfe-188d-4913-9c81-d57ab5be8068%3A1672214887231423699%2C"
+        + "5a373bfe-188d-4913-9c81-d57ab5be8068%3A1672214887231423699", page.nextPageCursor());
+    assertEquals(Category.LINEAR, page.category());
+    assertEquals(1, page.list().size());
+    BybitV5ClosedPnl row = page.list().get(0);
+    assertEquals("ETHPERP", row.symbol());
+    assertEquals("Market", row.orderType());
+    assertEquals(new BigDecimal("3"), row.leverage());
+    assertEquals("1672214887236", row.updatedTime());
+    assertEquals("Sell", row.side());
+    assertEquals("5a373bfe-188d-4913-9c81-d57ab5be8068", row.orderId());
+    assertEquals(new BigDecimal("-47.4065323"), row.closedPnl());
+    assertEquals(new BigDecimal("1194.97516667"), row.avgEntryPrice());
+    assertEquals(new BigDecimal("3"), row.qty());
+    assertEquals(new BigDecimal("3584.9255"), row.cumEntryValue());
+    assertEquals("1672214887231", row.createdTime());
+    assertEquals(new BigDecimal("1122.95"), row.orderPrice());
+    assertEquals(new BigDecimal("3"), row.closedSize());
+    assertEquals(new BigDecimal("1180.59833333"), row.avgExitPrice());
+    assertEquals(ExecType.TRADE, row.execType());
+    assertEquals("4", row.fillCount());
+    assertEquals(new BigDecimal("3541.795"), row.cumExitValue());
+    assertNull(row.openFee());
+    assertNull(row.closeFee());
+  }
+
+  @Test
+  void aPercentEncodedCursorIsSentAndSignedExactlyAsReceived() throws Exception {
+    String cursor = "5a373bfe-188d-4913-9c81-d57ab5be8068%3A1672214887231423699%2C"
+        + "5a373bfe-188d-4913-9c81-d57ab5be8068%3A1672214887231423699";
+    server.enqueue(recorded("getClosedPnl", "empty-list.json"));
+
+    BybitV5ClosedPnlPage page = position().getClosedPnl(GetClosedPnlRequest.builder().category(Category.INVERSE)
+        .cursor(cursor).build());
+
+    RecordedRequest request = take(server);
+    assertEquals(Map.of("category", "inverse", "cursor", cursor), TestClients.verifier().verifyV5Get(request));
+    assertTrue(page.list().isEmpty());
+    assertEquals("", page.nextPageCursor(), "\"\" marks the last page");
+  }
+
+  @Test
+  void aLimitOutsideOneToAHundredIsRefusedBeforeSending() {
+    assertThrows(IllegalArgumentException.class,
+        () -> GetClosedPnlRequest.builder().category(Category.INVERSE).limit(101).build());
     assertEquals(0, server.getRequestCount());
   }
 }
