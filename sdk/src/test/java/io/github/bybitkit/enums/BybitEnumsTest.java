@@ -51,7 +51,10 @@ class BybitEnumsTest {
             List.of("0", "1", "2")),
         new Case<>("ExecType", ExecType.values(), ExecType::fromWire, ExecType.UNKNOWN,
             List.of("Trade", "AdlTrade", "Funding", "BustTrade", "Delivery", "Settle", "BlockTrade", "MovePosition",
-                "FutureSpread", "CorporateAction", "SessionSettlePnL", "UNKNOWN")))
+                "FutureSpread", "CorporateAction", "SessionSettlePnL", "UNKNOWN")),
+        new Case<>("V5WithdrawStatus", V5WithdrawStatus.values(), V5WithdrawStatus::fromWire, V5WithdrawStatus.UNKNOWN,
+            List.of("SecurityCheck", "Pending", "success", "CancelByUser", "Reject", "Fail", "BlockchainConfirmed",
+                "MoreInformationRequired", "Unknown")))
         .map(Arguments::of);
   }
 
