@@ -109,6 +109,7 @@ class EveryOperationTest {
     calls.put("getAccountInfo", () -> client.v5().account().getAccountInfo());
     calls.put("setMarginMode", () -> client.v5().account().setMarginMode(MarginMode.REGULAR_MARGIN));
     calls.put("getCoinExchangeRecords", () -> client.v5().asset().getCoinExchangeRecords());
+    calls.put("getWithdrawalRecords", () -> client.v5().asset().getWithdrawalRecords());
     calls.put("getClosedPnl", () -> client.v5().position().getClosedPnl(Category.INVERSE));
     calls.put("addOrReduceMargin",
         () -> client.v5().position().addOrReduceMargin(Category.INVERSE, "ETHUSD", new BigDecimal("0.01")));
