@@ -47,6 +47,11 @@ public final class BybitClient {
   public static final String MAINNET = "https://api.bybit.com";
   /** Bybit's testnet REST host. */
   public static final String TESTNET = "https://api-testnet.bybit.com";
+  /**
+   * Bybit's demo-trading REST host: simulated trading with demo API keys created on mainnet (not testnet keys).
+   * Only v5 operations exist there, and not all of them.
+   */
+  public static final String DEMO = "https://api-demo.bybit.com";
   /** Bybit's default receive window. */
   public static final Duration DEFAULT_RECV_WINDOW = Duration.ofSeconds(5);
   /** The User-Agent BybitKit sends, e.g. "BybitKit/0.1.0 (Java 17.0.15)". */
@@ -212,7 +217,8 @@ public final class BybitClient {
     private Builder() {}
 
     /**
-     * Where to send requests: {@link #MAINNET} (default), {@link #TESTNET}, or any URL (a proxy, a test server). A
+     * Where to send requests: {@link #MAINNET} (default), {@link #TESTNET}, {@link #DEMO}, or any URL (a proxy, a test
+     * server). A
      * path in the URL is kept as a prefix.
      *
      * @throws IllegalArgumentException when the URL is not an http(s) URL

@@ -168,6 +168,34 @@ final class SignatureVerifier {
     return params;
   }
 
+  /**
+   * Checks a v5 POST: {@code X-BAPI-SIGN} is the HMAC of timestamp + api key + recv window + the body bytes exactly
+   * as sent; an empty query; no v2 fields.
+   *
+   * @return the body exactly as sent
+   */
+  String verifyV5Post(RecordedRequest request) {
+    assertEquals(apiKey, request.getHeaders().get("X-BAPI-API-KEY"), "X-BAPI-API-KEY");
+    assertEquals(Long.toString(timestamp), request.getHeaders().get("X-BAPI-TIMESTAMP"),
+        "X-BAPI-TIMESTAMP = the fixed clock's millis");
+    assertEquals(Long.toString(recvWindow), request.getHeaders().get("X-BAPI-RECV-WINDOW"), "X-BAPI-RECV-WINDOW");
+    String contentType = request.getHeaders().get("Content-Type");
+    assertNotNull(contentType, "Content-Type");
+    assertTrue(contentType.toLowerCase(Locale.ROOT).startsWith("application/json"), contentType);
+    assertEquals("", rawQuery(request), "a v5 POST sends nothing in the query");
+    ByteString body = request.getBody();
+    assertNotNull(body, "request body");
+    String sign = request.getHeaders().get("X-BAPI-SIGN");
+    assertHex64(sign);
+    String payload = timestamp + apiKey + recvWindow + body.utf8();
+    assertEquals(hmacSha256Hex(secret, payload), sign, "v5 signature over " + payload);
+    Map<String, JsonField> fields = jsonObject(request);
+    for (String name : V2_AUTH_PARAMS) {
+      assertFalse(fields.containsKey(name), "a v5 request carries no v2 field " + name);
+    }
+    return body.utf8();
+  }
+
   // ---- unsigned ----
 
   /** Asserts a request carries no authentication at all: no v2 parameters, no X-BAPI headers. */

@@ -46,8 +46,8 @@ final class Commands {
         .footer(escape(String.join("\n",
             "",
             "Targets (--env): sandbox (an in-process fake Bybit; the default when " + Target.API_KEY_VARIABLE
-                + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet, mainnet, or an http(s)"
-                + " URL. With both set, --env is required.",
+                + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet, mainnet, demo (demo"
+                + " trading), or an http(s) URL. With both set, --env is required.",
             "Credentials: only from the environment variables " + Target.API_KEY_VARIABLE + " and "
                 + Target.API_SECRET_VARIABLE + ", never from arguments.",
             "Output: aligned tables; --json prints the decoded result exactly (Bybit's field names, decimals as"
@@ -107,7 +107,7 @@ final class Commands {
         .type(String.class)
         .description("Where to send the request: sandbox (an in-process fake Bybit; the default when "
             + Target.API_KEY_VARIABLE + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet,"
-            + " mainnet, or an http(s) URL. Required when both are set.")
+            + " mainnet, demo (demo trading), or an http(s) URL. Required when both are set.")
         .build());
     command.addOption(OptionSpec.builder(JSON)
         .arity("0")

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Where requests go ({@code --env}): {@code sandbox} (an in-process fake Bybit), {@code testnet}, {@code mainnet},
- * or an http(s) URL.
+ * {@code demo} (demo trading), or an http(s) URL.
  *
  * <p>Without {@code --env} the target is the sandbox, unless BYBIT_API_KEY and BYBIT_API_SECRET are both set: then
  * the run is refused until {@code --env} names the target, so that neither a command meant for the sandbox reaches a
@@ -35,7 +35,7 @@ record Target(String name, String baseUrl) {
     if (env == null) {
       if (credentialsSet(environment)) {
         throw new UsageException(API_KEY_VARIABLE + " and " + API_SECRET_VARIABLE + " are set: name the target with"
-            + " --env testnet, --env mainnet or an http(s) URL (or --env sandbox for the fake).");
+            + " --env testnet, --env mainnet, --env demo or an http(s) URL (or --env sandbox for the fake).");
       }
       return sandbox();
     }
@@ -46,12 +46,14 @@ record Target(String name, String baseUrl) {
         return new Target("testnet", BybitClient.TESTNET);
       case "mainnet":
         return new Target("mainnet", BybitClient.MAINNET);
+      case "demo":
+        return new Target("demo", BybitClient.DEMO);
       default:
         if (isHttpUrl(env)) {
           return new Target(env, env);
         }
-        throw new UsageException("Invalid value for --env: '" + env + "'. Allowed: sandbox, testnet, mainnet, or an"
-            + " http(s) URL such as http://localhost:8080.");
+        throw new UsageException("Invalid value for --env: '" + env + "'. Allowed: sandbox, testnet, mainnet, demo, or"
+            + " an http(s) URL such as http://localhost:8080.");
     }
   }
 

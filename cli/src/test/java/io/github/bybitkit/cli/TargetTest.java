@@ -97,6 +97,7 @@ class TargetTest {
   void namedTargets() {
     assertEquals(new Target("testnet", BybitClient.TESTNET), Target.resolve("testnet", Map.of()));
     assertEquals(new Target("mainnet", BybitClient.MAINNET), Target.resolve("MAINNET", Map.of()));
+    assertEquals(new Target("demo", "https://api-demo.bybit.com"), Target.resolve("demo", Map.of()));
     assertEquals(Target.sandbox(), Target.resolve("sandbox", CREDENTIALS));
     assertEquals(Target.sandbox(), Target.resolve(null, Map.of()));
     assertEquals("https://proxy.example:8443/bybit", Target.resolve("https://proxy.example:8443/bybit", Map.of())

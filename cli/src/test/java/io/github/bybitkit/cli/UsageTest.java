@@ -62,8 +62,8 @@ class UsageTest {
     CliRun run = CliRun.run("getServerTime", "--env", "staging");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
-    assertEquals("bybit: Invalid value for --env: 'staging'. Allowed: sandbox, testnet, mainnet, or an http(s) URL"
-        + " such as http://localhost:8080.\n", run.err());
+    assertEquals("bybit: Invalid value for --env: 'staging'. Allowed: sandbox, testnet, mainnet, demo, or an"
+        + " http(s) URL such as http://localhost:8080.\n", run.err());
   }
 
   @Test

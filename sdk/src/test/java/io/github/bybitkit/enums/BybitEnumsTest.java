@@ -43,7 +43,20 @@ class BybitEnumsTest {
         new Case<>("ClosedPnlExecType", ClosedPnlExecType.values(), ClosedPnlExecType::fromWire,
             ClosedPnlExecType.UNKNOWN, List.of("Trade", "AdlTrade", "BustTrade", "Settle")),
         new Case<>("StopLossTakeProfitMode", StopLossTakeProfitMode.values(), StopLossTakeProfitMode::fromWire,
-            StopLossTakeProfitMode.UNKNOWN, List.of("Full", "Partial")))
+            StopLossTakeProfitMode.UNKNOWN, List.of("Full", "Partial")),
+        new Case<>("Category", Category.values(), Category::fromWire, Category.UNKNOWN,
+            List.of("spot", "linear", "inverse", "option")),
+        new Case<>("TpSlMode", TpSlMode.values(), TpSlMode::fromWire, TpSlMode.UNKNOWN, List.of("Full", "Partial")),
+        new Case<>("MarginMode", MarginMode.values(), MarginMode::fromWire, MarginMode.UNKNOWN,
+            List.of("ISOLATED_MARGIN", "REGULAR_MARGIN", "PORTFOLIO_MARGIN")),
+        new Case<>("PositionIdx", PositionIdx.values(), PositionIdx::fromWire, PositionIdx.UNKNOWN,
+            List.of("0", "1", "2")),
+        new Case<>("ExecType", ExecType.values(), ExecType::fromWire, ExecType.UNKNOWN,
+            List.of("Trade", "AdlTrade", "Funding", "BustTrade", "Delivery", "Settle", "BlockTrade", "MovePosition",
+                "FutureSpread", "CorporateAction", "SessionSettlePnL", "UNKNOWN")),
+        new Case<>("V5WithdrawStatus", V5WithdrawStatus.values(), V5WithdrawStatus::fromWire, V5WithdrawStatus.UNKNOWN,
+            List.of("SecurityCheck", "Pending", "success", "CancelByUser", "Reject", "Fail", "BlockchainConfirmed",
+                "MoreInformationRequired", "Unknown")))
         .map(Arguments::of);
   }
 

@@ -165,7 +165,7 @@ public final class IrMapper {
         : paging(opConfig.paging(), op, method, parameters, resultType, id);
     ApiOperation mapped = new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
         op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
-        clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging,
+        clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging, replacementOf(op, id),
         overloads(opConfig, parameters, id));
     if (mapped.resultShape() instanceof ResultShape.ServerTime
         && (!method.equals("GET") || !parameters.isEmpty() || !mapped.authScheme().equals("NONE"))) {
@@ -228,6 +228,24 @@ public final class IrMapper {
     }
     return new ApiOverload.Call(call.method().substring(0, dot), call.method().substring(dot + 1),
         call.arguments());
+  }
+
+  /**
+   * What replaces a {@code deprecated: true} operation: its {@code x-bybit-replacement} text, required so that the
+   * generated {@code @deprecated} tag tells users what to call instead. Null for an operation that is not deprecated.
+   */
+  private static String replacementOf(CodegenOperation op, String id) {
+    Object replacement = op.vendorExtensions.get("x-bybit-replacement");
+    if (!op.isDeprecated) {
+      if (replacement != null) {
+        throw new IllegalArgumentException(id + ": x-bybit-replacement is only for operations with deprecated: true");
+      }
+      return null;
+    }
+    if (!(replacement instanceof String text) || text.isBlank()) {
+      throw new IllegalArgumentException(id + ": deprecated: true needs x-bybit-replacement saying what to use instead");
+    }
+    return text.strip();
   }
 
   /** A query parameter or body field; both kinds of openapi-generator object expose the same schema facts. */

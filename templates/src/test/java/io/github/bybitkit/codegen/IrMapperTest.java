@@ -148,6 +148,13 @@ class IrMapperTest {
   }
 
   @Test
+  void aDeprecatedOperationCarriesItsReplacement() {
+    assertEquals("Use `getTiers`; switching has no effect since 2024-03-12.", op("switchDemo").deprecatedReplacement());
+    assertTrue(op("switchDemo").deprecated());
+    assertNull(op("getTiers").deprecatedReplacement());
+  }
+
+  @Test
   void pageNumberPagingCarriesItsParametersDefaultAndPageFields() {
     ApiPaging.PageNumber records = (ApiPaging.PageNumber) op("getRecords").paging();
     assertEquals("page", records.page().wireName());
@@ -274,6 +281,20 @@ class IrMapperTest {
     String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/private/demo/entries", "get")
         .remove("externalDocs"), NO_EDIT);
     assertTrue(message.contains("getEntries") && message.contains("externalDocs"), message);
+  }
+
+  @Test
+  void aDeprecatedOperationWithoutReplacementIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/private/demo/switch", "post")
+        .remove("x-bybit-replacement"), NO_EDIT);
+    assertTrue(message.contains("switchDemo") && message.contains("x-bybit-replacement"), message);
+  }
+
+  @Test
+  void aReplacementOnAnOperationThatIsNotDeprecatedIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/public/demo/tiers", "get")
+        .put("x-bybit-replacement", "something"), NO_EDIT);
+    assertTrue(message.contains("getTiers") && message.contains("deprecated: true"), message);
   }
 
   @Test

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bybitkit.BybitClient;
+import io.github.bybitkit.enums.Category;
+import io.github.bybitkit.enums.MarginMode;
 import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
+import io.github.bybitkit.enums.TpSlMode;
 import io.github.bybitkit.internal.BybitOperations;
 import io.github.bybitkit.internal.OperationInfo;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
@@ -77,6 +80,7 @@ class EveryOperationTest {
   }
 
   /** One call per operation id, with arguments the fake's default account accepts. */
+  @SuppressWarnings("deprecation") // abandoned operations are still in the spec, so they are called too
   private static Map<String, Supplier<Object>> callOfEveryOperation(BybitClient client) {
     InversePerpetualAccountClient account = client.inversePerpetual().account();
     Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
@@ -102,6 +106,14 @@ class EveryOperationTest {
     calls.put("getServerTime", () -> client.inversePerpetual().market().getServerTime());
     calls.put("getPortfolioMargin", () -> client.v5().asset().getPortfolioMargin());
     calls.put("getV5ServerTime", () -> client.v5().market().getV5ServerTime());
+    calls.put("getAccountInfo", () -> client.v5().account().getAccountInfo());
+    calls.put("setMarginMode", () -> client.v5().account().setMarginMode(MarginMode.REGULAR_MARGIN));
+    calls.put("getCoinExchangeRecords", () -> client.v5().asset().getCoinExchangeRecords());
+    calls.put("getWithdrawalRecords", () -> client.v5().asset().getWithdrawalRecords());
+    calls.put("getClosedPnl", () -> client.v5().position().getClosedPnl(Category.INVERSE));
+    calls.put("addOrReduceMargin",
+        () -> client.v5().position().addOrReduceMargin(Category.INVERSE, "ETHUSD", new BigDecimal("0.01")));
+    calls.put("setTpSlMode", () -> client.v5().position().setTpSlMode(Category.INVERSE, "BTCUSD", TpSlMode.FULL));
     return calls;
   }
 }

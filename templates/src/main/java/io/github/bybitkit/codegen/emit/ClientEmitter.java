@@ -174,19 +174,19 @@ final class ClientEmitter {
     } else {
       sync.addStatement("return $L", mapped);
     }
-    type.addMethod(sync.build());
+    type.addMethod(Docs.deprecate(sync, op).build());
 
     // The mapper runs inside the transport's future: thenApply would wrap exceptions and lose cancellation.
     CodeBlock async = serverTime ? CodeBlock.of("transport.executeServerTimeAsync($L)", call)
         : needsMapper(op)
         ? CodeBlock.of("transport.executeAsync($L, $T::$LResult)", call, currentClient, op.operationId())
         : CodeBlock.of("transport.executeAsync($L)", call);
-    type.addMethod(MethodSpec.methodBuilder(op.operationId() + "Async")
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.operationId() + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
         .addJavadoc(javadoc(op, params, true))
-        .addStatement("return $L", async)
+        .addStatement("return $L", async), op)
         .build());
   }
 
@@ -211,15 +211,15 @@ final class ClientEmitter {
     } else {
       sync.addStatement("return $L($L)", op.operationId(), build);
     }
-    type.addMethod(sync.build());
-    type.addMethod(MethodSpec.methodBuilder(op.operationId() + "Async")
+    type.addMethod(Docs.deprecate(sync, op).build());
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.operationId() + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
         .addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.operationId(), paramList.build())
         .addJavadoc(paramDocs(op, params))
         .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.operationId(), request)
-        .addStatement("return $LAsync($L)", op.operationId(), build)
+        .addStatement("return $LAsync($L)", op.operationId(), build), op)
         .build());
   }
 
@@ -282,7 +282,7 @@ final class ClientEmitter {
       } else {
         m.addStatement("return $L($L)", name, args.build());
       }
-      type.addMethod(m.build());
+      type.addMethod(Docs.deprecate(m, op).build());
     }
   }
 

@@ -3,7 +3,9 @@ package io.github.bybitkit.codegen.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.github.bybitkit.codegen.ir.ApiOperation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,18 @@ final class Docs {
     m.appendTail(out);
     // One line break inside a paragraph is just a wrap; a blank line starts a new paragraph.
     return out.toString().replaceAll("(?<!\n)\n(?!\n)", " ").replace("\n\n", "\n<p>");
+  }
+
+  /**
+   * Marks a public method of a {@code deprecated: true} operation: {@code @Deprecated} and a Javadoc
+   * {@code @deprecated} line naming the replacement (the operation's {@code x-bybit-replacement}). No-op otherwise.
+   */
+  static MethodSpec.Builder deprecate(MethodSpec.Builder method, ApiOperation op) {
+    if (op.deprecated()) {
+      method.addAnnotation(Deprecated.class)
+          .addJavadoc("@deprecated $L\n", text(op.deprecatedReplacement()));
+    }
+    return method;
   }
 
   /** First sentence-ish text for a component or parameter, or a fallback naming the JSON field. */

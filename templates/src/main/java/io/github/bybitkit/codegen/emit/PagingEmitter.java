@@ -80,7 +80,7 @@ final class PagingEmitter {
           cursor.javaName(), pageSize, types.javaType(c.item()), c.itemId().javaName(), cursor.javaName(),
           execute(op, cursor));
     }
-    client.addMethod(fromRequest.build());
+    client.addMethod(Docs.deprecate(fromRequest, op).build());
 
     CodeBlock.Builder build = CodeBlock.builder().add("$T.builder()", request);
     for (ParameterSpec p : requiredParameters) {
@@ -94,10 +94,10 @@ final class PagingEmitter {
     for (ParameterSpec p : requiredParameters) {
       overload.addJavadoc("@param $N $L\n", p, paramDoc(op, p));
     }
-    client.addMethod(overload
+    client.addMethod(Docs.deprecate(overload
         .addJavadoc("@return the items of every page, fetched as they are consumed\n")
         .addJavadoc("@see #$L($T)\n", name, request)
-        .addStatement("return $L($L.build())", name, build.build())
+        .addStatement("return $L($L.build())", name, build.build()), op)
         .build());
   }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One operation. {@code resultType} is the type of the envelope's {@code result}; {@code resultShape} says how
  * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged;
- * {@code overloads} the extra signatures generator-config asks for.
+ * {@code deprecatedReplacement} what to call instead, null when the operation is not deprecated; {@code overloads} the
+ * extra signatures generator-config asks for.
  */
 public record ApiOperation(
     String operationId,
@@ -21,6 +22,7 @@ public record ApiOperation(
     String resultDescription,
     ResultShape resultShape,
     ApiPaging paging,
+    String deprecatedReplacement,
     List<ApiOverload> overloads) {
 
   public enum Envelope { V2, V5 }
@@ -38,6 +40,10 @@ public record ApiOperation(
 
     /** Return the server time the envelope carries; the operation is the clock that time sync reads. */
     record ServerTime() implements ResultShape {}
+  }
+
+  public boolean deprecated() {
+    return deprecatedReplacement != null;
   }
 
   public boolean hasOptionalParameters() {
