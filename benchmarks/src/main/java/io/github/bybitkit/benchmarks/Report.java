@@ -63,12 +63,10 @@ public final class Report {
   /** a/b with the relative errors added (first-order propagation, conservative for independent errors). */
   private static String ratio(Result a, Result b) {
     double ratio = a.score() / b.score();
-    double relativeError = relative(a) + relative(b);
-    return String.format("%.2fx ± %.2f", ratio, ratio * relativeError);
-  }
-
-  private static double relative(Result r) {
-    return Double.isNaN(r.error()) || r.score() == 0 ? 0 : r.error() / r.score();
+    double relativeError = a.error() / a.score() + b.error() / b.score();
+    // JMH gives no error for fewer than 2 iterations: say so rather than print a false ± 0.
+    return Double.isNaN(relativeError) ? String.format("%.2fx ± n/a", ratio)
+        : String.format("%.2fx ± %.2f", ratio, ratio * relativeError);
   }
 
   @SuppressWarnings("unchecked")
