@@ -24,7 +24,8 @@ public final class Report {
       "PortfolioMarginDecodeBenchmark", "tokenWalk",
       "V2DecodeBenchmark", "tokenWalk",
       "SigningBenchmark", "bareHmacReadyMac",
-      "LoopbackCallBenchmark", "raw");
+      "LoopbackCallBenchmark", "raw",
+      "InterceptorSigningBenchmark", "chainOnly");
 
   record Result(String group, String method, double score, double error, String unit, Double allocBytesPerOp) {}
 
