@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -85,9 +88,20 @@ public final class BybitClient {
         .addInterceptor(new SigningInterceptor(credentials, clock, recvWindow.toMillis()))
         .addInterceptor(new NoReplayInterceptor(USER_AGENT))
         .addInterceptor(new HttpLogger(builder.logLevel, builder.logger, redactor));
+    // Stale connections (issue 14, item 7): a server may close a kept-alive connection while it sits idle in the pool.
+    // OkHttp recovers from that by sending the request again on another connection, which the one-shot body of a
+    // non-GET (NoReplayInterceptor) forbids, because OkHttp cannot tell a close before any byte arrived from a drop
+    // after the request was received. So a non-GET never takes a pooled connection: it goes out on a connection opened
+    // for it (a pool that keeps no idle connection), which cannot have been closed while idle. This cannot double a
+    // POST: the body stays one-shot, so OkHttp still never transmits it twice, and BybitTransport's retry rules are
+    // unchanged. GETs keep the shared pool (and OkHttp's own recovery, harmless for a GET). The cost is one
+    // connection setup (TCP, and TLS against Bybit) per POST.
+    OkHttpClient pooled = http.build();
+    OkHttpClient fresh = pooled.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+    Call.Factory calls = request -> (request.method().equals("GET") ? pooled : fresh).newCall(request);
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(http.build())
+        .callFactory(calls)
         .addConverterFactory(new BybitConverterFactory(BybitMoshi.create(builder.strict), builder.strict, redactor))
         .validateEagerly(true)
         .build();

@@ -124,7 +124,7 @@ class RetryTest {
 
   @Test
   void aPostWhoseConnectionDropsAfterSendingIsAttemptedExactlyOnce() throws Exception {
-    // First a GET, so the POST goes out on a pooled connection: that is where OkHttp itself would resend it.
+    // First a GET, so a pooled connection exists (a POST no longer takes one, see BybitClient, but it must stay single).
     server.enqueue(recorded("getBalances", "docs-2023.json"));
     server.enqueue(dropAfterRequest());
     server.enqueue(recorded("setLeverage", "docs-2023.json"));
