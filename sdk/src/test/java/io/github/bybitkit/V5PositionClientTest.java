@@ -12,6 +12,7 @@ import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.enums.ExecType;
 import io.github.bybitkit.enums.PositionIdx;
 import io.github.bybitkit.enums.TpSlMode;
+import io.github.bybitkit.internal.BybitOperations;
 import io.github.bybitkit.v5.V5PositionClient;
 import io.github.bybitkit.v5.AddOrReduceMarginRequest;
 import io.github.bybitkit.v5.GetClosedPnlRequest;
@@ -28,8 +29,8 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end through the public client: v5 {@code getClosedPnl}, {@code addOrReduceMargin} and the abandoned
- * {@code setTpSlMode}.
+ * End to end through the public client: v5 {@code getClosedPnl}, {@code addOrReduceMargin}, {@code setLeverage}
+ * (operation v5SetLeverage) and the abandoned {@code setTpSlMode}.
  */
 @SuppressWarnings("deprecation") // setTpSlMode is deprecated on purpose: Bybit abandoned it
 class V5PositionClientTest {
@@ -192,6 +193,50 @@ class V5PositionClientTest {
   void aLimitOutsideOneToAHundredIsRefusedBeforeSending() {
     assertThrows(IllegalArgumentException.class,
         () -> GetClosedPnlRequest.builder().category(Category.INVERSE).limit(101).build());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void setLeverageSendsBothLeveragesAsTextUnderItsV2NameAndAcceptsTheEmptyResult() throws Exception {
+    server.enqueue(recorded("v5SetLeverage", "docs-v5.json"));
+
+    position().setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("6"), new BigDecimal("6.50"));
+
+    RecordedRequest request = take(server);
+    assertEquals("POST", request.getMethod());
+    assertEquals("/v5/position/set-leverage", request.getUrl().encodedPath());
+    assertEquals("{\"category\":\"inverse\",\"symbol\":\"BTCUSD\",\"buyLeverage\":\"6\",\"sellLeverage\":\"6.50\"}",
+        TestClients.verifier().verifyV5Post(request));
+  }
+
+  @Test
+  void setLeverageHasAnAsyncTwinNamedAfterTheMethodWhileTheRegistryKeepsTheOperationId() throws Exception {
+    assertEquals("v5SetLeverage", BybitOperations.byId("v5SetLeverage").operationId());
+    assertEquals("setLeverage", BybitOperations.byId("v5SetLeverage").javaMethod());
+    server.enqueue(recorded("v5SetLeverage", "docs-v5.json"));
+
+    position().setLeverageAsync(Category.LINEAR, "BTCUSDT", new BigDecimal("10"), new BigDecimal("10")).get();
+
+    assertEquals("{\"category\":\"linear\",\"symbol\":\"BTCUSDT\",\"buyLeverage\":\"10\",\"sellLeverage\":\"10\"}",
+        TestClients.verifier().verifyV5Post(take(server)));
+  }
+
+  @Test
+  void anUnchangedLeverageThrowsBybits110043() throws Exception {
+    server.enqueue(recorded("v5SetLeverage", "error-110043-not-modified.json"));
+
+    BybitApiException e = assertThrows(BybitApiException.class,
+        () -> position().setLeverage(Category.INVERSE, "BTCUSD", BigDecimal.ONE, BigDecimal.ONE));
+
+    take(server);
+    assertEquals(110043, e.retCode());
+    assertEquals("Set leverage has not been modified", e.retMsg());
+  }
+
+  @Test
+  void aZeroLeverageIsRefusedBeforeSending() {
+    assertThrows(IllegalArgumentException.class,
+        () -> position().setLeverage(Category.INVERSE, "BTCUSD", BigDecimal.ZERO, BigDecimal.ZERO));
     assertEquals(0, server.getRequestCount());
   }
 }

@@ -88,12 +88,12 @@ final class SdkOperation {
     Class<?> requestType = requestType(info, clientType);
     Method method;
     if (requestType != null) {
-      method = publicMethod(clientType, info.operationId(), requestType);
+      method = publicMethod(clientType, info.javaMethod(), requestType);
     } else {
       method = Arrays.stream(clientType.getMethods())
-          .filter(m -> m.getName().equals(info.operationId()) && m.getParameterCount() == info.parameters().size())
+          .filter(m -> m.getName().equals(info.javaMethod()) && m.getParameterCount() == info.parameters().size())
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("No method " + info.operationId() + " with "
+          .orElseThrow(() -> new IllegalStateException("No method " + info.javaMethod() + " with "
               + info.parameters().size() + " parameters in " + clientType.getName()));
     }
     return new SdkOperation(info, client, method, requestType);
@@ -101,8 +101,8 @@ final class SdkOperation {
 
   /** The request record of an operation, or null when its method takes the parameters directly. */
   private static Class<?> requestType(OperationInfo info, Class<?> clientType) {
-    String id = info.operationId();
-    String name = clientType.getPackageName() + "." + Character.toUpperCase(id.charAt(0)) + id.substring(1)
+    String method = info.javaMethod();
+    String name = clientType.getPackageName() + "." + Character.toUpperCase(method.charAt(0)) + method.substring(1)
         + "Request";
     try {
       return Class.forName(name, true, clientType.getClassLoader());

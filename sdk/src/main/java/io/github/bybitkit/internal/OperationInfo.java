@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * What the runtime knows of one operation; the generated {@code BybitOperations} lists them all.
  *
+ * @param operationId the spec's operationId, unique across the spec
+ * @param javaMethod the client method's name (and, capitalized, its request record's): the operationId unless the
+ *     generator config names it otherwise, e.g. a v5 operation keeping its v2 counterpart's name in another client
  * @param tag the spec tag (one client per tag)
  * @param path the absolute path in the spec, e.g. /v2/private/wallet/balance
  * @param resultType the Java type of the envelope's {@code result}
@@ -18,7 +21,7 @@ import java.util.List;
  * @param description the spec's description, or null
  * @param parameters the request parameters, in spec order
  */
-public record OperationInfo(String operationId, String tag, String httpMethod, String path, AuthScheme auth,
+public record OperationInfo(String operationId, String javaMethod, String tag, String httpMethod, String path, AuthScheme auth,
     EnvelopeKind envelope, Type resultType, ResultAdapterFactory resultAdapter, boolean serverClock,
     String docsUrl, String summary, String description, List<ParameterInfo> parameters) {
 

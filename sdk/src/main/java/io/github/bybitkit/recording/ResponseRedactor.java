@@ -33,10 +33,10 @@ public final class ResponseRedactor {
    * {@code api_key}, {@code user_id}, {@code inviter_id}, {@code affiliate_id}, {@code ips} and {@code note} of API key
    * info; {@code address}, {@code tx_id}, {@code wallet_id} of wallet records and withdrawals; {@code order_id} of
    * closed P&amp;L. Then the v5 spellings of the same facts ({@code uid}, {@code toAddress}, {@code txID},
-   * {@code orderLinkId}, ...), and names that must never be stored even though no response is known to carry them.
+   * {@code orderLinkId}, the master account's {@code parentUid}, ...), and names that must never be stored even though no response is known to carry them.
    */
   private static final Set<String> IDENTIFYING = Set.of(
-      "apikey", "userid", "uid", "inviterid", "affiliateid", "ips", "ip", "note",
+      "apikey", "userid", "uid", "parentuid", "inviterid", "affiliateid", "ips", "ip", "note",
       "address", "toaddress", "fromaddress", "txid", "txhash", "walletid", "orderid", "orderlinkid",
       "sign", "signature", "secret", "apisecret");
 

@@ -38,10 +38,14 @@ public record GeneratorConfig(
   /** How the public method presents the envelope's result. */
   public enum ResultStyle { DIRECT, UNWRAP, PAGE, SERVER_TIME }
 
-  /** Per-operation options; {@code paging} is null for an operation that is not paged. */
-  public record OperationConfig(Map<String, String> parameterNames, ResultStyle resultStyle, String unwrapField,
-      PagingConfig paging, List<OverloadConfig> overloads) {
-    static final OperationConfig DEFAULT = new OperationConfig(Map.of(), ResultStyle.DIRECT, null, null, List.of());
+  /**
+   * Per-operation options; {@code paging} is null for an operation that is not paged, {@code javaMethod} null when
+   * the Java method is named after the operationId.
+   */
+  public record OperationConfig(String javaMethod, Map<String, String> parameterNames, ResultStyle resultStyle,
+      String unwrapField, PagingConfig paging, List<OverloadConfig> overloads) {
+    static final OperationConfig DEFAULT = new OperationConfig(null, Map.of(), ResultStyle.DIRECT, null, null,
+        List.of());
   }
 
   /**
@@ -118,7 +122,7 @@ public record GeneratorConfig(
     asMap(root.getOrDefault("operations", Map.of()), "operations").forEach((op, value) -> {
       String where = "operations." + op;
       Map<String, Object> o = asMap(value, where);
-      allowOnly(o, where, "parameters", "result", "paging", "overloads");
+      allowOnly(o, where, "method", "parameters", "result", "paging", "overloads");
       Map<String, String> names = new LinkedHashMap<>();
       asMap(o.getOrDefault("parameters", Map.of()), where + ".parameters")
           .forEach((wire, java) -> names.put(wire, String.valueOf(java)));
@@ -149,7 +153,8 @@ public record GeneratorConfig(
           overloads.add(overload(asMap(list.get(i), where + ".overloads[" + i + "]"), where + ".overloads[" + i + "]"));
         }
       }
-      operations.put(op, new OperationConfig(Map.copyOf(names), style, unwrap, paging, List.copyOf(overloads)));
+      operations.put(op, new OperationConfig(optionalString(o, "method", where), Map.copyOf(names), style, unwrap,
+          paging, List.copyOf(overloads)));
     });
 
     return new GeneratorConfig(string(root, "internalPackage", source), string(root, "jsonPackage", source),

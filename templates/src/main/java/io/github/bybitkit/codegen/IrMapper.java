@@ -95,6 +95,16 @@ public final class IrMapper {
                 + op.envelope() + " server time; time sync needs one clock per envelope");
           }
         });
+    byTag.forEach((tag, ops) -> {
+      Map<String, String> methods = new HashMap<>();
+      for (ApiOperation op : ops) {
+        String other = methods.putIfAbsent(op.javaMethod(), op.operationId());
+        if (other != null) {
+          throw new IllegalArgumentException(op.operationId() + ": Java method " + op.javaMethod() + " is already "
+              + other + "'s in tag " + tag + "; give one of them another name under operations.<id>.method");
+        }
+      }
+    });
     for (String configured : config.operations().keySet()) {
       if (operations.stream().noneMatch(op -> op.operationId.equals(configured))) {
         throw new IllegalArgumentException("generator config names operation " + configured + ", which the spec does not have");
@@ -163,7 +173,7 @@ public final class IrMapper {
 
     ApiPaging paging = opConfig.paging() == null ? null
         : paging(opConfig.paging(), op, method, parameters, resultType, id);
-    ApiOperation mapped = new ApiOperation(id, method, op.path, clean(op.summary), clean(op.unescapedNotes),
+    ApiOperation mapped = new ApiOperation(id, javaMethodOf(opConfig, id), method, op.path, clean(op.summary), clean(op.unescapedNotes),
         op.externalDocs.getUrl(), authOf(op), envelope, List.copyOf(parameters), resultType,
         clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging, replacementOf(op, id),
         overloads(opConfig, parameters, id));
@@ -173,6 +183,20 @@ public final class IrMapper {
       throw new IllegalArgumentException(id + ": a serverTime operation must be a public GET without parameters");
     }
     return mapped;
+  }
+
+  /** The public method's name: the configured one, else the operationId. */
+  private static String javaMethodOf(OperationConfig opConfig, String id) {
+    String name = opConfig.javaMethod();
+    if (name == null) {
+      return id;
+    }
+    if (!javax.lang.model.SourceVersion.isIdentifier(name) || javax.lang.model.SourceVersion.isKeyword(name)
+        || !Character.isLowerCase(name.charAt(0))) {
+      throw new IllegalArgumentException(id + ": generator config method " + name
+          + " is not a Java method name starting in lower case");
+    }
+    return name;
   }
 
   /**

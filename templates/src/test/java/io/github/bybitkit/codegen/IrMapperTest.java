@@ -219,6 +219,28 @@ class IrMapperTest {
   }
 
   @Test
+  void aConfiguredMethodNamesTheJavaMethodWhileTheOperationIdStays() {
+    assertEquals("getSnapshot", op("getSnapshot").operationId());
+    assertEquals("fetchSnapshot", op("getSnapshot").javaMethod());
+    assertEquals("getRecords", op("getRecords").javaMethod(), "without a configured method, the operationId");
+  }
+
+  @Test
+  void twoOperationsOfATagWithOneJavaMethodAreRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getEntries")
+        .put("method", "getRecords"));
+    assertTrue(message.contains("getEntries") && message.contains("Java method getRecords is already")
+        && message.contains("tag DemoAccount"), message);
+  }
+
+  @Test
+  void aMethodThatIsNoJavaMethodNameIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getSnapshot")
+        .put("method", "Snapshot-v5"));
+    assertTrue(message.contains("getSnapshot") && message.contains("Snapshot-v5"), message);
+  }
+
+  @Test
   void renamingAParameterTheOperationLacksIsRefused(@TempDir Path tmp) {
     String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
         "parameters").put("no_such", "x"));

@@ -114,6 +114,13 @@ class EveryOperationTest {
     calls.put("addOrReduceMargin",
         () -> client.v5().position().addOrReduceMargin(Category.INVERSE, "ETHUSD", new BigDecimal("0.01")));
     calls.put("setTpSlMode", () -> client.v5().position().setTpSlMode(Category.INVERSE, "BTCUSD", TpSlMode.FULL));
+    calls.put("v5GetTickers", () -> client.v5().market().getTickers(Category.INVERSE));
+    calls.put("v5GetRiskLimit", () -> client.v5().market().getRiskLimit(Category.INVERSE));
+    calls.put("v5GetApiKeyInfo", () -> client.v5().user().getApiKeyInfo());
+    calls.put("v5SetLeverage", () -> {
+      client.v5().position().setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("10"), new BigDecimal("10"));
+      return "done";
+    });
     return calls;
   }
 }

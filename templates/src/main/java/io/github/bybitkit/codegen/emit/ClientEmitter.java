@@ -53,7 +53,7 @@ final class ClientEmitter {
   }
 
   static ClassName requestName(ApiTag tag, ApiOperation op) {
-    return ClassName.get(tag.packageName(), Names.capitalize(op.operationId()) + "Request");
+    return ClassName.get(tag.packageName(), Names.capitalize(op.javaMethod()) + "Request");
   }
 
   // ------------------------------------------------------------------ client
@@ -154,7 +154,7 @@ final class ClientEmitter {
         args.add(i == 0 ? "$N" : ", $N", params.get(i));
       }
     }
-    return CodeBlock.of("$LCall($L)", op.operationId(), args.build());
+    return CodeBlock.of("$LCall($L)", op.javaMethod(), args.build());
   }
 
   /** The sync method and its async twin, both delegating to the private {@code ...Call} builder. */
@@ -162,9 +162,9 @@ final class ClientEmitter {
     TypeName result = publicResult(op);
     boolean serverTime = op.resultShape() instanceof ResultShape.ServerTime;
     CodeBlock mapped = serverTime ? CodeBlock.of("transport.executeServerTime($L)", call)
-        : needsMapper(op) ? CodeBlock.of("$LResult(transport.execute($L))", op.operationId(), call)
+        : needsMapper(op) ? CodeBlock.of("$LResult(transport.execute($L))", op.javaMethod(), call)
         : CodeBlock.of("transport.execute($L)", call);
-    MethodSpec.Builder sync = MethodSpec.methodBuilder(op.operationId())
+    MethodSpec.Builder sync = MethodSpec.methodBuilder(op.javaMethod())
         .addModifiers(Modifier.PUBLIC)
         .returns(result)
         .addParameters(params)
@@ -179,9 +179,9 @@ final class ClientEmitter {
     // The mapper runs inside the transport's future: thenApply would wrap exceptions and lose cancellation.
     CodeBlock async = serverTime ? CodeBlock.of("transport.executeServerTimeAsync($L)", call)
         : needsMapper(op)
-        ? CodeBlock.of("transport.executeAsync($L, $T::$LResult)", call, currentClient, op.operationId())
+        ? CodeBlock.of("transport.executeAsync($L, $T::$LResult)", call, currentClient, op.javaMethod())
         : CodeBlock.of("transport.executeAsync($L)", call);
-    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.operationId() + "Async")
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.javaMethod() + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
@@ -198,28 +198,28 @@ final class ClientEmitter {
     for (int i = 0; i < params.size(); i++) {
       paramList.add(i == 0 ? "$T" : ", $T", params.get(i).type());
     }
-    MethodSpec.Builder sync = MethodSpec.methodBuilder(op.operationId())
+    MethodSpec.Builder sync = MethodSpec.methodBuilder(op.javaMethod())
         .addModifiers(Modifier.PUBLIC)
         .returns(result)
         .addParameters(params)
         .addJavadoc("$L, with only the required parameters.\n\n", Docs.text(summary(op)))
         .addJavadoc(paramDocs(op, params))
         .addJavadoc("@return $L\n", returnDoc(op))
-        .addJavadoc("@see #$L($T)\n", op.operationId(), request);
+        .addJavadoc("@see #$L($T)\n", op.javaMethod(), request);
     if (result.equals(TypeName.VOID)) {
-      sync.addStatement("$L($L)", op.operationId(), build);
+      sync.addStatement("$L($L)", op.javaMethod(), build);
     } else {
-      sync.addStatement("return $L($L)", op.operationId(), build);
+      sync.addStatement("return $L($L)", op.javaMethod(), build);
     }
     type.addMethod(Docs.deprecate(sync, op).build());
-    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.operationId() + "Async")
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.javaMethod() + "Async")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
-        .addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.operationId(), paramList.build())
+        .addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.javaMethod(), paramList.build())
         .addJavadoc(paramDocs(op, params))
-        .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.operationId(), request)
-        .addStatement("return $LAsync($L)", op.operationId(), build), op)
+        .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.javaMethod(), request)
+        .addStatement("return $LAsync($L)", op.javaMethod(), build), op)
         .build());
   }
 
@@ -253,22 +253,22 @@ final class ClientEmitter {
       doc.add("@param $N see the description\n", p);
     }
     CodeBlock syncDoc = doc.build().toBuilder()
-        .add("@return as {@link #$L($L)} returns\n", op.operationId(), requiredTypes.build())
+        .add("@return as {@link #$L($L)} returns\n", op.javaMethod(), requiredTypes.build())
         .add("@throws IllegalArgumentException when the values cannot be sent in this form (nothing is sent)\n")
-        .add("@see #$L($L)\n", op.operationId(), requiredTypes.build())
+        .add("@see #$L($L)\n", op.javaMethod(), requiredTypes.build())
         .build();
     for (boolean async : new boolean[] {false, true}) {
-      String name = op.operationId() + (async ? "Async" : "");
+      String name = op.javaMethod() + (async ? "Async" : "");
       MethodSpec.Builder m = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PUBLIC)
           .returns(async ? ParameterizedTypeName.get(FUTURE, result.box()) : result)
           .addParameters(params);
       if (async) {
-        m.addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.operationId(), paramTypes.build());
+        m.addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.javaMethod(), paramTypes.build());
         for (ParameterSpec p : params) {
-          m.addJavadoc("@param $N see {@link #$L($L)}\n", p, op.operationId(), paramTypes.build());
+          m.addJavadoc("@param $N see {@link #$L($L)}\n", p, op.javaMethod(), paramTypes.build());
         }
-        m.addJavadoc("@return completes as {@link #$LAsync($L)} returns or throws\n", op.operationId(),
+        m.addJavadoc("@return completes as {@link #$LAsync($L)} returns or throws\n", op.javaMethod(),
             requiredTypes.build());
         m.addJavadoc("@throws IllegalArgumentException when the values cannot be sent in this form (nothing is sent)\n");
       } else {
@@ -304,7 +304,7 @@ final class ClientEmitter {
   }
 
   private MethodSpec callFromRequest(ApiOperation op, ClassName request) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.operationId() + "Call")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Call")
         .addModifiers(Modifier.PRIVATE)
         .returns(retrofit.callType(op))
         .addParameter(request, "request")
@@ -313,7 +313,7 @@ final class ClientEmitter {
   }
 
   private MethodSpec callFromParameters(ApiOperation op, List<ParameterSpec> params) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.operationId() + "Call")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Call")
         .addModifiers(Modifier.PRIVATE)
         .returns(retrofit.callType(op))
         .addParameters(params);
@@ -373,7 +373,7 @@ final class ClientEmitter {
 
   private MethodSpec resultMapper(ApiOperation op) {
     TypeName wire = types.javaType(op.resultType());
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.operationId() + "Result")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Result")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(publicResult(op))
         .addParameter(wire, "result");
@@ -426,7 +426,7 @@ final class ClientEmitter {
   // ------------------------------------------------------------------ Javadoc
 
   private static String summary(ApiOperation op) {
-    return op.summary() == null ? op.operationId() : op.summary();
+    return op.summary() == null ? op.javaMethod() : op.summary();
   }
 
   private String returnDoc(ApiOperation op) {
@@ -502,7 +502,7 @@ final class ClientEmitter {
     for (int i = 0; i < params.size(); i++) {
       types.add(i == 0 ? "$T" : ", $T", params.get(i).type());
     }
-    return CodeBlock.of("$L($L)", op.operationId(), types.build());
+    return CodeBlock.of("$L($L)", op.javaMethod(), types.build());
   }
 
   // ------------------------------------------------------------------ request records
@@ -524,7 +524,7 @@ final class ClientEmitter {
         .addJavadoc("@return a new builder holding this request's values, for a copy that differs in some of them\n")
         .addStatement("$T builder = new $T()", builder, builder);
     StringBuilder doc = new StringBuilder();
-    doc.append("Parameters of {@link ").append(client.simpleName()).append('#').append(op.operationId())
+    doc.append("Parameters of {@link ").append(client.simpleName()).append('#').append(op.javaMethod())
         .append('(').append(request.simpleName()).append(")}: ").append(Docs.text(summary(op)))
         .append(".\n\n<p>Build one with {@link #builder()}. The constructor checks every parameter, so an invalid")
         .append(" request cannot exist.\n\n");

@@ -93,8 +93,8 @@ final class OperationsEmitter {
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
             .addJavadoc("$L $L\n", op.httpMethod(), op.path())
-            .initializer("new $T($S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S, $S, $S, $L)", runtime.operationInfo,
-                op.operationId(), tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(),
+            .initializer("new $T($S, $S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S, $S, $S, $L)",
+                runtime.operationInfo, op.operationId(), op.javaMethod(), tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(),
                 runtime.envelopeKind, op.envelope(), types.reflectType(resultType), adapter,
                 op.resultShape() instanceof ResultShape.ServerTime, op.docsUrl(), op.summary(),
                 op.description(), parameters(op))

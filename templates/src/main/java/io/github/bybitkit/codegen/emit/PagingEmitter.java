@@ -43,7 +43,7 @@ final class PagingEmitter {
   void addMethods(TypeSpec.Builder client, ApiTag tag, ApiOperation op, List<ParameterSpec> requiredParameters) {
     ClassName request = ClientEmitter.requestName(tag, op);
     TypeName result = ParameterizedTypeName.get(pages, types.javaType(itemType(op.paging())));
-    String name = op.operationId() + "Pages";
+    String name = op.javaMethod() + "Pages";
 
     MethodSpec.Builder fromRequest = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
@@ -53,7 +53,7 @@ final class PagingEmitter {
         .addJavadoc("@param request the parameters of the first page; build them with {@code builder()}\n")
         .addJavadoc("@return the items of every page, fetched as they are consumed\n")
         .addJavadoc("@throws IllegalArgumentException when {@code request} is null (nothing is sent)\n")
-        .addJavadoc("@see #$L($T)\n", op.operationId(), request)
+        .addJavadoc("@see #$L($T)\n", op.javaMethod(), request)
         .addStatement("$T.required($S, $S, request)", runtime.checks, op.operationId(), "request");
     ApiParameter limit = op.paging().limit();
     CodeBlock pageSize = CodeBlock.of("null");
@@ -107,7 +107,7 @@ final class PagingEmitter {
 
   /** Fetches one page: the caller's request with the paging parameter replaced, sent like the plain method sends it. */
   private static CodeBlock execute(ApiOperation op, ApiParameter replaced) {
-    return CodeBlock.of("transport.execute($LCall(request.toBuilder().$L($L).build()))", op.operationId(),
+    return CodeBlock.of("transport.execute($LCall(request.toBuilder().$L($L).build()))", op.javaMethod(),
         replaced.javaName(), replaced.javaName());
   }
 
@@ -122,7 +122,7 @@ final class PagingEmitter {
 
   /** The plain method of a page-shaped operation already maps its result to a page; others get their own mapper. */
   private static String pageMapper(ApiOperation op) {
-    return op.operationId() + (op.resultShape() instanceof ResultShape.Page ? "Result" : "Page");
+    return op.javaMethod() + (op.resultShape() instanceof ResultShape.Page ? "Result" : "Page");
   }
 
   private MethodSpec pageMapperMethod(ApiOperation op, ApiPaging.PageNumber p) {
@@ -142,14 +142,14 @@ final class PagingEmitter {
   }
 
   private static String summary(ApiOperation op) {
-    return Docs.text(op.summary() == null ? op.operationId() : op.summary());
+    return Docs.text(op.summary() == null ? op.javaMethod() : op.summary());
   }
 
   /** What is fetched, that it is lazy, the bound, and the operation's stop rules, from its paging facts. */
   private CodeBlock javadoc(ApiOperation op, ClassName request) {
     CodeBlock.Builder doc = CodeBlock.builder();
     doc.add("$L, all pages: the items of {@link #$L($T)} page after page, fetched lazily.\n\n", summary(op),
-        op.operationId(), request);
+        op.javaMethod(), request);
     doc.add("<p>Nothing is sent until the first item is asked for; each further page is fetched when the items of\n");
     doc.add("the previous one are used up, at most {@link $T#maxPages()} pages ({@link $T#DEFAULT_MAX_PAGES} unless\n",
         pages, pages);
@@ -184,7 +184,7 @@ final class PagingEmitter {
     }
     String last = stops.remove(stops.size() - 1);
     doc.add("Paging stops after $L.\n\n", stops.isEmpty() ? last : String.join(", ", stops) + " or " + last);
-    doc.add("<p>Iterating throws what {@link #$L($T)} throws, not wrapped.\n\n", op.operationId(), request);
+    doc.add("<p>Iterating throws what {@link #$L($T)} throws, not wrapped.\n\n", op.javaMethod(), request);
     return doc.build();
   }
 

@@ -6,10 +6,12 @@ import java.util.List;
  * One operation. {@code resultType} is the type of the envelope's {@code result}; {@code resultShape} says how
  * the public method returns it; {@code paging} how to fetch page after page, null when the operation is not paged;
  * {@code deprecatedReplacement} what to call instead, null when the operation is not deprecated; {@code overloads} the
- * extra signatures generator-config asks for.
+ * extra signatures generator-config asks for. {@code javaMethod} names the public method and its request record; it is
+ * the operationId unless generator-config gives another, so a v5 operation can keep a v2 operation's Java name.
  */
 public record ApiOperation(
     String operationId,
+    String javaMethod,
     String httpMethod,
     String path,
     String summary,
