@@ -181,8 +181,8 @@ public final class BybitClient {
 
   @Override
   public String toString() {
-    return "BybitClient[baseUrl=" + withoutUserInfo(baseUrl) + ", credentials=" + credentials + ", recvWindow=" + recvWindow
-        + (options.equals(RequestOptions.defaults()) ? "" : ", " + options) + "]";
+    return "BybitClient[baseUrl=" + withoutUserInfo(baseUrl) + ", credentials=" + credentials
+        + ", recvWindow=" + recvWindow + (options.equals(RequestOptions.defaults()) ? "" : ", " + options) + "]";
   }
 
   /** The URL with any user name and password replaced by {@code ***}: they are credentials too. */
@@ -232,8 +232,7 @@ public final class BybitClient {
 
     /**
      * Where to send requests: {@link #MAINNET} (default), {@link #TESTNET}, {@link #DEMO}, or any URL (a proxy, a test
-     * server). A
-     * path in the URL is kept as a prefix.
+     * server). A path in the URL is kept as a prefix.
      *
      * @throws IllegalArgumentException when the URL is not an http(s) URL
      */

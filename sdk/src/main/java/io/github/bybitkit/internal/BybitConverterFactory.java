@@ -69,12 +69,10 @@ public final class BybitConverterFactory extends Converter.Factory {
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
     try {
-      JsonBounds.check(bytes.snapshot().toByteArray());
+      JsonBounds.check(bytes.copy().readByteArray()); // copy() shares segments: one byte copy, the buffer stays whole
     } catch (JsonBounds.Violation v) {
       String problem = (endsEarly(bytes.copy()) ? "the JSON ends early (truncated body): " : "") + v.getMessage();
-      String path = redactor.redact(v.path()); // names come from the body
-      throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
-          + op.path() + " at " + path + ": " + redactor.redact(problem), path, null);
+      throw unreadable(op, redactor.redact(v.path()), redactor.redact(problem)); // names come from the body
     }
     // Parse a peek, so the bytes are still whole when a failure needs explaining.
     JsonReader reader = JsonReader.of(bytes.peek());
@@ -88,18 +86,19 @@ public final class BybitConverterFactory extends Converter.Factory {
       }
       return value;
     } catch (IOException | JsonDataException e) {
-      String path = redactor.redact(reader.getPath());
       String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "")
           + redactor.redact(String.valueOf(e.getMessage()));
-      throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
-          + op.path() + " at " + path + ": " + problem + " (" + e.getClass().getSimpleName() + ")", path, null);
+      throw unreadable(op, redactor.redact(reader.getPath()), problem + " (" + e.getClass().getSimpleName() + ")");
     } catch (RuntimeException e) {
       // A value the generated code rejects (a range, a time out of bounds, ...): still a decoding failure.
-      String path = redactor.redact(reader.getPath());
-      throw new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
-          + op.path() + " at " + path + ": " + redactor.redact(String.valueOf(e.getMessage())) + " ("
-          + e.getClass().getSimpleName() + ")", path, null);
+      throw unreadable(op, redactor.redact(reader.getPath()),
+          redactor.redact(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  private static BybitDecodingException unreadable(OperationInfo op, String path, String problem) {
+    return new BybitDecodingException(op.operationId(), "cannot read the response of " + op.httpMethod() + " "
+        + op.path() + " at " + path + ": " + problem, path, null);
   }
 
   /**

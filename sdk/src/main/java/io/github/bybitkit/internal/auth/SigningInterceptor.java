@@ -11,6 +11,7 @@ import io.github.bybitkit.internal.BybitEndpoint;
 import io.github.bybitkit.internal.BybitOperations;
 import io.github.bybitkit.internal.Checks;
 import io.github.bybitkit.internal.Endpoints;
+import io.github.bybitkit.internal.OperationInfo;
 import io.github.bybitkit.internal.ParameterInfo;
 import io.github.bybitkit.internal.ServerClock;
 import io.github.bybitkit.internal.json.JsonValues;
@@ -248,10 +249,13 @@ public final class SigningInterceptor implements Interceptor {
   }
 
   private static ParameterInfo parameterInfo(String operation, String wireName) {
-    if (!BybitOperations.all().stream().anyMatch(op -> op.operationId().equals(operation))) {
+    OperationInfo op;
+    try {
+      op = BybitOperations.byId(operation); // a map lookup, not a scan of every operation per parameter
+    } catch (IllegalArgumentException outsideTheSpec) {
       return null; // an endpoint outside the spec (tests): no parameter facts
     }
-    for (ParameterInfo parameter : BybitOperations.byId(operation).parameters()) {
+    for (ParameterInfo parameter : op.parameters()) {
       if (parameter.wireName().equals(wireName)) {
         return parameter;
       }
