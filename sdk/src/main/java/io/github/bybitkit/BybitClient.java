@@ -15,6 +15,7 @@ import io.github.bybitkit.inverseperpetual.InversePerpetual;
 import io.github.bybitkit.v5.V5;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -248,12 +249,40 @@ public final class BybitClient {
     }
 
     /**
-     * The API key and secret that sign private requests. Without them only public operations work.
+     * The API key and secret of a system-generated (HMAC) key, which sign private requests. Without credentials only
+     * public operations work. Replaces credentials given before.
      *
-     * @throws IllegalArgumentException when either is null or blank
+     * @throws IllegalArgumentException when either is null or blank, or the secret is a PEM key (see {@link
+     *     #rsaCredentials(String, String)})
      */
     public Builder credentials(String apiKey, String apiSecret) {
       this.credentials = Credentials.of(apiKey, apiSecret);
+      return this;
+    }
+
+    /**
+     * The API key and private key of a self-generated RSA key: v5 requests are signed RSA-SHA256 (PKCS#1 v1.5,
+     * base64). Bybit's v2 API had no RSA keys, so a legacy v2 operation throws {@link IllegalStateException} before
+     * anything is sent. Replaces credentials given before.
+     *
+     * @throws IllegalArgumentException when the API key is null or blank, or the key is not an RSA private key that
+     *     can sign SHA256withRSA
+     */
+    public Builder rsaCredentials(String apiKey, PrivateKey privateKey) {
+      this.credentials = Credentials.rsa(apiKey, privateKey);
+      return this;
+    }
+
+    /**
+     * As {@link #rsaCredentials(String, PrivateKey)}, with the private key as unencrypted PKCS#8 PEM text
+     * ({@code -----BEGIN PRIVATE KEY-----}, what Bybit's key generator writes), e.g. read from a file. The text is
+     * parsed now and not kept.
+     *
+     * @throws IllegalArgumentException when the API key is null or blank or the PEM is not a PKCS#8 RSA private key
+     *     (the message says what is wrong and never quotes the PEM)
+     */
+    public Builder rsaCredentials(String apiKey, String pkcs8Pem) {
+      this.credentials = Credentials.rsa(apiKey, pkcs8Pem);
       return this;
     }
 

@@ -8,11 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * Removes what must never reach a log line or an exception: the API secret, the API key (shortened), signatures
- * (any 64-hex-digit run, the form of every v2 and v5 signature) and the values of the {@code api_key} and
- * {@code sign} parameters in a query or a JSON body. Thread-safe.
+ * (any 64-hex-digit run, the form of every HMAC signature, and any base64 run of 160 characters or more, the form of
+ * RSA signatures of 1024-bit keys and up) and the values of the {@code api_key} and {@code sign} parameters in a query
+ * or a JSON body. An RSA private key is never turned into text by the SDK, so there is no text of it to remove.
+ * Thread-safe.
  */
 public final class Redactor {
   private static final Pattern SIGNATURE = Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])");
+  private static final Pattern BASE64_SIGNATURE =
+      Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{160,}={0,2}(?![A-Za-z0-9+/=])");
   private static final Pattern QUERY_SECRET = Pattern.compile("(?<=^|[?&])(api_key|sign)=[^&#\\s]*");
   private static final Pattern JSON_SECRET = Pattern.compile("\"(api_key|sign)\"(\\s*):(\\s*)\"[^\"]*\"");
 
@@ -29,16 +33,22 @@ public final class Redactor {
       return null;
     }
     if (credentials != null) {
-      text = text.replace(credentials.apiSecret(), "***")
-          .replace(credentials.apiKey(), credentials.redactedApiKey());
+      boolean hmac = credentials.type() == Credentials.Type.HMAC;
+      if (hmac) {
+        text = text.replace(credentials.apiSecret(), "***");
+      }
+      text = text.replace(credentials.apiKey(), credentials.redactedApiKey());
       // A part cut off elsewhere (a preview, a quoted value) no longer matches the whole: remove every fragment of
       // FRAGMENT_CHARS or more, so no such part of the key or secret survives in any text.
-      text = removeFragments(text, credentials.apiSecret());
+      if (hmac) {
+        text = removeFragments(text, credentials.apiSecret());
+      }
       text = removeFragments(text, credentials.apiKey());
     }
     text = QUERY_SECRET.matcher(text).replaceAll("$1=<redacted>");
     text = JSON_SECRET.matcher(text).replaceAll("\"$1\"$2:$3\"<redacted>\"");
-    return SIGNATURE.matcher(text).replaceAll("<signature>");
+    text = SIGNATURE.matcher(text).replaceAll("<signature>");
+    return BASE64_SIGNATURE.matcher(text).replaceAll("<signature>");
   }
 
   /** The shortest part of a key or secret that counts as leaked. */

@@ -83,7 +83,14 @@ public final class SigningInterceptor implements Interceptor {
     String operation = endpoint.operationId();
     if (credentials == null) {
       throw new SigningException(new IllegalStateException(
-          operation + " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"));
+          operation + " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"
+          + " (or rsaCredentials(apiKey, privateKey) for v5)"));
+    }
+    if (endpoint.auth() == AuthScheme.V2_SIGNED && credentials.type() == Credentials.Type.RSA) {
+      // Bybit's v2 API only knew HMAC keys; an RSA-signed v2 request could only be refused.
+      throw new SigningException(new IllegalStateException(operation + " is a legacy v2 operation, which only an HMAC"
+          + " key can sign, but the client has RSA credentials: call its v5 replacement, or build a client with"
+          + " credentials(apiKey, apiSecret)"));
     }
     long timestamp = clock.millis();
     RequestOptions options = request.tag(RequestOptions.class);
@@ -299,13 +306,16 @@ public final class SigningInterceptor implements Interceptor {
       payload = new String(bytes, StandardCharsets.UTF_8);
       signed.method(request.method(), RequestBody.create(bytes, body.contentType()));
     }
-    String sign = HmacSha256.hex(credentials.apiSecret(), timestamp + apiKey + recvWindowText + payload);
+    String message = timestamp + apiKey + recvWindowText + payload;
+    // The same payload either way; HMAC gives lowercase hex, RSA base64.
+    String sign = credentials.type() == Credentials.Type.RSA ? RsaSha256.base64(credentials.privateKey(), message)
+        : HmacSha256.hex(credentials.apiSecret(), message);
     return signed
         .header("X-BAPI-API-KEY", apiKey)
         .header("X-BAPI-TIMESTAMP", Long.toString(timestamp))
         .header("X-BAPI-RECV-WINDOW", recvWindowText)
         .header("X-BAPI-SIGN", sign)
-        // Official samples always send 2 for HMAC keys too; its meaning is undocumented.
+        // Official samples send 2 for HMAC and RSA keys alike; its meaning is undocumented.
         .header("X-BAPI-SIGN-TYPE", "2")
         .build();
   }

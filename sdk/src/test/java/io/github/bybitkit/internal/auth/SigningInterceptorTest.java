@@ -53,7 +53,8 @@ class SigningInterceptorTest {
   private static final Credentials CREDENTIALS = Credentials.of(KEY, SECRET);
   private static final MediaType JSON = MediaType.get("application/json");
   private static final String MISSING_CREDENTIALS =
-      " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)";
+      " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"
+          + " (or rsaCredentials(apiKey, privateKey) for v5)";
 
   @StartStop
   final MockWebServer server = new MockWebServer();
