@@ -12,6 +12,10 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,18 +42,34 @@ final class SignatureVerifier {
 
   private final String apiKey;
   private final String secret;
+  private final PublicKey rsaPublicKey;
   private final long timestamp;
   private final long recvWindow;
 
   /**
+   * A verifier of HMAC signatures.
+   *
    * @param timestamp the millis the request must carry (the client's fixed clock)
    * @param recvWindow the receive window the request must carry, ms
    */
   SignatureVerifier(String apiKey, String secret, long timestamp, long recvWindow) {
+    this(apiKey, secret, null, timestamp, recvWindow);
+  }
+
+  private SignatureVerifier(String apiKey, String secret, PublicKey rsaPublicKey, long timestamp, long recvWindow) {
     this.apiKey = apiKey;
     this.secret = secret;
+    this.rsaPublicKey = rsaPublicKey;
     this.timestamp = timestamp;
     this.recvWindow = recvWindow;
+  }
+
+  /**
+   * A verifier of v5 RSA signatures (SHA256withRSA, base64), checked with the public key only: the private key that
+   * signed stays with the client under test.
+   */
+  static SignatureVerifier rsa(String apiKey, PublicKey publicKey, long timestamp, long recvWindow) {
+    return new SignatureVerifier(apiKey, null, publicKey, timestamp, recvWindow);
   }
 
   /** A JSON scalar as it appeared in a request body: its token kind and literal text. */
@@ -155,10 +175,8 @@ final class SignatureVerifier {
     assertEquals(Long.toString(timestamp), request.getHeaders().get("X-BAPI-TIMESTAMP"),
         "X-BAPI-TIMESTAMP = the fixed clock's millis");
     assertEquals(Long.toString(recvWindow), request.getHeaders().get("X-BAPI-RECV-WINDOW"), "X-BAPI-RECV-WINDOW");
-    String sign = request.getHeaders().get("X-BAPI-SIGN");
-    assertHex64(sign);
     String payload = timestamp + apiKey + recvWindow + rawQuery(request);
-    assertEquals(hmacSha256Hex(secret, payload), sign, "v5 signature over " + payload);
+    assertV5Signature(request.getHeaders().get("X-BAPI-SIGN"), payload);
 
     Map<String, String> params = queryParameters(request);
     for (String name : V2_AUTH_PARAMS) {
@@ -185,15 +203,40 @@ final class SignatureVerifier {
     assertEquals("", rawQuery(request), "a v5 POST sends nothing in the query");
     ByteString body = request.getBody();
     assertNotNull(body, "request body");
-    String sign = request.getHeaders().get("X-BAPI-SIGN");
-    assertHex64(sign);
     String payload = timestamp + apiKey + recvWindow + body.utf8();
-    assertEquals(hmacSha256Hex(secret, payload), sign, "v5 signature over " + payload);
+    assertV5Signature(request.getHeaders().get("X-BAPI-SIGN"), payload);
     Map<String, JsonField> fields = jsonObject(request);
     for (String name : V2_AUTH_PARAMS) {
       assertFalse(fields.containsKey(name), "a v5 request carries no v2 field " + name);
     }
     return body.utf8();
+  }
+
+  /** HMAC: lowercase hex equal to the recomputed one. RSA: standard padded base64 that the public key verifies. */
+  private void assertV5Signature(String sign, String payload) {
+    if (rsaPublicKey == null) {
+      assertHex64(sign);
+      assertEquals(hmacSha256Hex(secret, payload), sign, "v5 signature over " + payload);
+      return;
+    }
+    assertNotNull(sign, "signature");
+    int bytes = (((RSAPublicKey) rsaPublicKey).getModulus().bitLength() + 7) / 8;
+    assertEquals(4 * ((bytes + 2) / 3), sign.length(), "base64 of a " + bytes + "-byte RSA signature, padded");
+    assertTrue(sign.matches("[A-Za-z0-9+/]+={0,2}"), "standard base64 expected, was " + sign);
+    assertTrue(verifiesSha256WithRsa(rsaPublicKey, payload, Base64.getDecoder().decode(sign)),
+        "v5 RSA signature does not verify over " + payload);
+  }
+
+  /** Whether {@code signature} is a SHA256withRSA (PKCS#1 v1.5) signature of the UTF-8 payload under the key. */
+  static boolean verifiesSha256WithRsa(PublicKey publicKey, String payload, byte[] signature) {
+    try {
+      Signature verifier = Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(publicKey);
+      verifier.update(payload.getBytes(StandardCharsets.UTF_8));
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   // ---- unsigned ----
