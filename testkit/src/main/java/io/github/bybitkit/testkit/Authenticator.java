@@ -5,6 +5,10 @@ import io.github.bybitkit.internal.OperationInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -15,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks signed requests the way Bybit does, in Bybit's order: the key is known (10003), the timestamp is inside the
  * receive window of the server's clock (10002), the signature matches (10004). Computed here from the request as
- * received, with {@code javax.crypto} only: the SDK's signing code is what is under test.
+ * received, with {@code javax.crypto} and {@code java.security} only: the SDK's signing code is what is under test.
+ * v5 requests of a self-generated key ({@link FakeBybit.Builder#rsaKey}) are checked with its public key; such a key
+ * cannot sign v2 requests (10003), as on Bybit, whose v2 API had no RSA keys.
  */
 final class Authenticator {
   static final long DEFAULT_RECV_WINDOW = 5000;
@@ -24,10 +30,13 @@ final class Authenticator {
 
   private final String apiKey;
   private final String apiSecret;
+  /** Self-generated keys: API key to the public key that checks its v5 signatures. */
+  private final Map<String, PublicKey> rsaKeys;
 
-  Authenticator(String apiKey, String apiSecret) {
+  Authenticator(String apiKey, String apiSecret, Map<String, PublicKey> rsaKeys) {
     this.apiKey = apiKey;
     this.apiSecret = apiSecret;
+    this.rsaKeys = Map.copyOf(rsaKeys);
   }
 
   /**
@@ -64,7 +73,8 @@ final class Authenticator {
 
   private void checkV5(IncomingRequest request, long serverMillis) throws Refusal {
     String key = request.headers.get("X-BAPI-API-KEY");
-    if (key == null || !key.equals(apiKey)) {
+    PublicKey rsaKey = key == null ? null : rsaKeys.get(key);
+    if (key == null || !key.equals(apiKey) && rsaKey == null) {
       throw new Refusal(BybitCodes.INVALID_API_KEY, "API key is invalid.", false);
     }
     String timestamp = request.headers.get("X-BAPI-TIMESTAMP");
@@ -73,8 +83,30 @@ final class Authenticator {
     String sign = request.headers.get("X-BAPI-SIGN");
     String payload = timestamp + key + (recvWindow == null ? "" : recvWindow)
         + (request.method.equals("GET") ? request.rawQuery : request.body);
-    if (sign == null || !matches(hmacSha256Hex(payload), sign)) {
+    boolean valid = sign != null
+        && (rsaKey != null ? verifiesRsaSha256(rsaKey, payload, sign) : matches(hmacSha256Hex(payload), sign));
+    if (!valid) {
       throw new Refusal(BybitCodes.SIGN_ERROR, "error sign! please check your signature generation", false);
+    }
+  }
+
+  /** RSASSA-PKCS1-v1_5 with SHA-256 over the UTF-8 payload, the signature in standard base64. */
+  private static boolean verifiesRsaSha256(PublicKey publicKey, String payload, String base64) {
+    byte[] signature;
+    try {
+      signature = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+    try {
+      Signature verifier = Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(publicKey);
+      verifier.update(payload.getBytes(StandardCharsets.UTF_8));
+      return verifier.verify(signature);
+    } catch (SignatureException malformed) {
+      return false;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA256withRSA is not available for this key", e);
     }
   }
 

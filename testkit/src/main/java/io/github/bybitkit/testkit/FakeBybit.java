@@ -9,6 +9,7 @@ import io.github.bybitkit.internal.OperationInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,11 @@ public final class FakeBybit implements AutoCloseable {
     this.apiKey = builder.apiKey;
     this.apiSecret = builder.apiSecret;
     this.clock = builder.clock;
-    this.authenticator = new Authenticator(apiKey, apiSecret);
+    if (builder.rsaKeys.containsKey(apiKey)) {
+      throw new IllegalArgumentException("rsaKey: API key " + Credentials.redact(apiKey)
+          + " is already the fake's HMAC key");
+    }
+    this.authenticator = new Authenticator(apiKey, apiSecret, builder.rsaKeys);
     this.answers = RecordedAnswers.load(FakeBybit.class.getClassLoader());
     this.account = Operations.seedAccount(answers);
     this.operations = new Operations(answers, account, apiKey);
@@ -420,8 +425,30 @@ public final class FakeBybit implements AutoCloseable {
     private String apiSecret = API_SECRET;
     private Clock clock = Clock.systemUTC();
     private int port;
+    private final Map<String, PublicKey> rsaKeys = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Also accepts a self-generated RSA key: v5 requests with this API key must be signed SHA256withRSA (base64) by
+     * the private key that belongs to {@code publicKey}, as Bybit checks them with the public key uploaded for the
+     * key. Such a key cannot sign v2 requests (10003). Call once per key; the HMAC credentials stay accepted too.
+     *
+     * @throws IllegalArgumentException if the API key is blank or already given, or the public key is not RSA
+     */
+    public Builder rsaKey(String apiKey, PublicKey publicKey) {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey must not be null or blank");
+      }
+      Objects.requireNonNull(publicKey, "publicKey");
+      if (!"RSA".equalsIgnoreCase(publicKey.getAlgorithm())) {
+        throw new IllegalArgumentException("publicKey must be an RSA key, was " + publicKey.getAlgorithm());
+      }
+      if (rsaKeys.putIfAbsent(apiKey, publicKey) != null) {
+        throw new IllegalArgumentException("rsaKey: API key " + Credentials.redact(apiKey) + " is given twice");
+      }
+      return this;
+    }
 
     /** The only credentials the fake accepts (default {@link #API_KEY}, {@link #API_SECRET}). */
     public Builder credentials(String apiKey, String apiSecret) {
