@@ -2,27 +2,35 @@ package io.github.bybitkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.inverseperpetual.GetPositionsRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
 import io.github.bybitkit.inverseperpetual.model.BybitBalance;
 import io.github.bybitkit.inverseperpetual.model.BybitPnlEntry;
 import io.github.bybitkit.inverseperpetual.model.BybitPosition;
+import io.github.bybitkit.v5.GetClosedPnlRequest;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnlPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.security.KeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The usage example of README.md, run against recorded responses; keep the two in step. */
 class ReadmeExampleTest {
@@ -150,5 +158,30 @@ class ReadmeExampleTest {
         .replaceAll("(?s).*\"closed_pnl\":\\s*([-0-9.eE]+).*", "$1")), totalClosedPnl);
     assertEquals(1, stored.size());
     assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void readmeRsaExampleRuns(@TempDir Path dir) throws Exception {
+    answer("getClosedPnl/docs-v5.json");
+    KeyPair keys = RsaCredentialsTest.generate("RSA", 2048);
+    Path pemFile = dir.resolve("bybit-private.pem");
+    Files.writeString(pemFile, RsaCredentialsTest.pem(keys));
+
+    // --- README: RSA keys
+    BybitClient bybit = BybitClient.builder()
+        .baseUrl(server.url("/").toString())           // README: BybitClient.TESTNET
+        .rsaCredentials("test-key-0001", Files.readString(pemFile))   // README: System.getenv, Path.of(...)
+        .build();
+
+    BybitV5ClosedPnlPage pnl = bybit.v5().position().getClosedPnl(
+        GetClosedPnlRequest.builder().category(Category.INVERSE).symbol("BTCUSD").build());
+    // --- end of README
+
+    RecordedRequest request = server.takeRequest();
+    String payload = request.getHeaders().get("X-BAPI-TIMESTAMP") + "test-key-0001" + "5000"
+        + SignatureVerifier.rawQuery(request);
+    assertTrue(SignatureVerifier.verifiesSha256WithRsa(keys.getPublic(), payload,
+        Base64.getDecoder().decode(request.getHeaders().get("X-BAPI-SIGN"))), "RSA signature over " + payload);
+    assertEquals("ETHPERP", pnl.list().get(0).symbol());
   }
 }
