@@ -49,7 +49,8 @@ final class Commands {
                 + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet, mainnet, demo (demo"
                 + " trading), or an http(s) URL. With both set, --env is required.",
             "Credentials: only from the environment variables " + Target.API_KEY_VARIABLE + " and "
-                + Target.API_SECRET_VARIABLE + ", never from arguments.",
+                + Target.API_SECRET_VARIABLE + ", never from arguments. For a self-generated RSA key (v5 only), "
+                + Target.RSA_KEY_FILE_VARIABLE + " names its PKCS#8 PEM private key file instead of the secret.",
             "Output: aligned tables; --json prints the decoded result exactly (Bybit's field names, decimals as"
                 + " sent).",
             "Exit codes: 0 ok, 1 Bybit refused the request (its code and message are printed), 2 bad input or"

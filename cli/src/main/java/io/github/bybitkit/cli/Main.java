@@ -127,6 +127,10 @@ public final class Main {
         throw new UsageException(info.operationId() + " is signed: set " + Target.API_KEY_VARIABLE + " and "
             + Target.API_SECRET_VARIABLE + " in the environment (never in arguments), or use --env sandbox.");
       }
+      if (info.auth() == AuthScheme.V2_SIGNED && session.rsa()) {
+        throw new UsageException(info.operationId() + " is a legacy v2 operation, which only an HMAC key can sign: set "
+            + Target.API_SECRET_VARIABLE + " instead of " + Target.RSA_KEY_FILE_VARIABLE + ".");
+      }
       Object result = operation.invoke(session.client(), values);
       String text;
       try {

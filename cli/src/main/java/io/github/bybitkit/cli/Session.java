@@ -2,6 +2,10 @@ package io.github.bybitkit.cli;
 
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.testkit.FakeBybit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,11 +13,13 @@ import java.util.function.Supplier;
 final class Session implements AutoCloseable {
   private final BybitClient client;
   private final boolean signed;
+  private final boolean rsa;
   private final FakeBybit sandbox;
 
-  private Session(BybitClient client, boolean signed, FakeBybit sandbox) {
+  private Session(BybitClient client, boolean signed, boolean rsa, FakeBybit sandbox) {
     this.client = client;
     this.signed = signed;
+    this.rsa = rsa;
     this.sandbox = sandbox;
   }
 
@@ -24,14 +30,41 @@ final class Session implements AutoCloseable {
   static Session open(Target target, Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
     if (target.isSandbox()) {
       FakeBybit sandbox = sandboxes.get();
-      return new Session(sandbox.clientBuilder().build(), true, sandbox);
+      return new Session(sandbox.clientBuilder().build(), true, false, sandbox);
     }
     BybitClient.Builder builder = BybitClient.builder().baseUrl(target.baseUrl());
     boolean signed = Target.credentialsSet(environment);
-    if (signed) {
+    String keyFile = environment.get(Target.RSA_KEY_FILE_VARIABLE);
+    boolean rsa = signed && !Target.blank(keyFile);
+    if (rsa && !Target.blank(environment.get(Target.API_SECRET_VARIABLE))) {
+      throw new UsageException("Set " + Target.API_SECRET_VARIABLE + " (a system-generated key) or "
+          + Target.RSA_KEY_FILE_VARIABLE + " (a self-generated RSA key), not both.");
+    }
+    if (rsa) {
+      try {
+        builder.rsaCredentials(environment.get(Target.API_KEY_VARIABLE), readKeyFile(keyFile));
+      } catch (IllegalArgumentException e) {
+        // The SDK's message says what is wrong with the PEM and never quotes it.
+        throw new UsageException(Target.RSA_KEY_FILE_VARIABLE + ": " + e.getMessage());
+      }
+    } else if (signed) {
       builder.credentials(environment.get(Target.API_KEY_VARIABLE), environment.get(Target.API_SECRET_VARIABLE));
     }
-    return new Session(builder.build(), signed, null);
+    return new Session(builder.build(), signed, rsa, null);
+  }
+
+  private static String readKeyFile(String file) {
+    try {
+      return Files.readString(Path.of(file));
+    } catch (IOException | InvalidPathException e) {
+      throw new UsageException(Target.RSA_KEY_FILE_VARIABLE + ": cannot read '" + file + "' ("
+          + e.getClass().getSimpleName() + "); a PKCS#8 PEM text file is expected.");
+    }
+  }
+
+  /** Whether requests are signed with an RSA key, which cannot sign legacy v2 operations. */
+  boolean rsa() {
+    return rsa;
   }
 
   BybitClient client() {

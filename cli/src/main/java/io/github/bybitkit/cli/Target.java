@@ -20,6 +20,8 @@ import java.util.Map;
 record Target(String name, String baseUrl) {
   static final String API_KEY_VARIABLE = "BYBIT_API_KEY";
   static final String API_SECRET_VARIABLE = "BYBIT_API_SECRET";
+  /** Instead of the secret: the path of a self-generated key's RSA private key, PKCS#8 PEM (v5 operations only). */
+  static final String RSA_KEY_FILE_VARIABLE = "BYBIT_RSA_PRIVATE_KEY_FILE";
   static final String SANDBOX = "sandbox";
 
   static Target sandbox() {
@@ -34,7 +36,8 @@ record Target(String name, String baseUrl) {
   static Target resolve(String env, Map<String, String> environment) {
     if (env == null) {
       if (credentialsSet(environment)) {
-        throw new UsageException(API_KEY_VARIABLE + " and " + API_SECRET_VARIABLE + " are set: name the target with"
+        String second = blank(environment.get(API_SECRET_VARIABLE)) ? RSA_KEY_FILE_VARIABLE : API_SECRET_VARIABLE;
+        throw new UsageException(API_KEY_VARIABLE + " and " + second + " are set: name the target with"
             + " --env testnet, --env mainnet, --env demo or an http(s) URL (or --env sandbox for the fake).");
       }
       return sandbox();
@@ -61,9 +64,10 @@ record Target(String name, String baseUrl) {
     return baseUrl == null;
   }
 
-  /** Whether both credential variables hold something. */
+  /** Whether the key variable and the secret or RSA key file variable hold something. */
   static boolean credentialsSet(Map<String, String> environment) {
-    return !blank(environment.get(API_KEY_VARIABLE)) && !blank(environment.get(API_SECRET_VARIABLE));
+    return !blank(environment.get(API_KEY_VARIABLE))
+        && (!blank(environment.get(API_SECRET_VARIABLE)) || !blank(environment.get(RSA_KEY_FILE_VARIABLE)));
   }
 
   private static boolean isHttpUrl(String text) {
@@ -76,7 +80,7 @@ record Target(String name, String baseUrl) {
     }
   }
 
-  private static boolean blank(String value) {
+  static boolean blank(String value) {
     return value == null || value.isBlank();
   }
 }
