@@ -308,8 +308,14 @@ public final class SigningInterceptor implements Interceptor {
     }
     String message = timestamp + apiKey + recvWindowText + payload;
     // The same payload either way; HMAC gives lowercase hex, RSA base64.
-    String sign = credentials.type() == Credentials.Type.RSA ? RsaSha256.base64(credentials.privateKey(), message)
-        : HmacSha256.hex(credentials.apiSecret(), message);
+    String sign;
+    try {
+      sign = credentials.type() == Credentials.Type.RSA ? RsaSha256.base64(credentials.privateKey(), message)
+          : HmacSha256.hex(credentials.apiSecret(), message);
+    } catch (IllegalStateException e) {
+      // E.g. a hardware-backed key that became unusable: reported to the caller, also on async calls.
+      throw new SigningException(new IllegalStateException(operation + ": " + e.getMessage(), e));
+    }
     return signed
         .header("X-BAPI-API-KEY", apiKey)
         .header("X-BAPI-TIMESTAMP", Long.toString(timestamp))
