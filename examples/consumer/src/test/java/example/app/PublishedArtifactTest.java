@@ -1,7 +1,9 @@
 package example.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,14 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the published bybitkit artifact carries, as an app that resolved it by its coordinates sees it: a module
- * name, sources and javadoc jars next to the jar, and nothing of BybitKit's build on the app's classpath.
+ * What the published bybitkit artifact carries, as an app that resolved it by its coordinates sees it: a named
+ * module exporting only the API, sources and javadoc jars next to the jar, and nothing of BybitKit's build on the app's classpath.
  */
 class PublishedArtifactTest {
   /** The bybitkit jar this app was compiled and runs against, in the Maven repository it was resolved from. */
@@ -53,15 +56,19 @@ class PublishedArtifactTest {
   }
 
   @Test
-  void theJarNamesItsModule() throws Exception {
-    try (JarFile jar = new JarFile(bybitkitJar().toFile())) {
-      assertEquals("io.github.bybitkit", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
-    }
-    // The name the module system gives the jar on the module path.
+  void theJarIsANamedModuleThatExportsOnlyTheApiAndTheToolMetadata() throws Exception {
     Set<ModuleReference> modules = ModuleFinder.of(bybitkitJar()).findAll();
     ModuleDescriptor module = modules.iterator().next().descriptor();
     assertEquals("io.github.bybitkit", module.name());
-    assertTrue(module.isAutomatic());
+    assertFalse(module.isAutomatic(), "bybitkit carries a module-info, not just an Automatic-Module-Name");
+    Set<String> exported = module.exports().stream().map(ModuleDescriptor.Exports::source)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(Set.of("io.github.bybitkit", "io.github.bybitkit.enums",
+        "io.github.bybitkit.inverseperpetual", "io.github.bybitkit.inverseperpetual.model",
+        "io.github.bybitkit.metadata", "io.github.bybitkit.recording", "io.github.bybitkit.v5",
+        "io.github.bybitkit.v5.model")), exported);
+    assertTrue(module.packages().contains("io.github.bybitkit.internal"), "the support code is in the module");
+    assertTrue(module.opens().isEmpty(), "nothing is opened for reflection");
   }
 
   @Test
@@ -77,10 +84,15 @@ class PublishedArtifactTest {
   void theJavadocJarDocumentsGeneratedClassesWithTheSpecText() throws Exception {
     try (JarFile javadoc = new JarFile(attached("javadoc").toFile())) {
       entry(javadoc, "index.html");
-      assertTrue(entry(javadoc, "io/github/bybitkit/inverseperpetual/model/BybitBalance.html")
+      String module = "io.github.bybitkit/io/github/bybitkit/";
+      assertTrue(entry(javadoc, module + "inverseperpetual/model/BybitBalance.html")
           .contains("Balance available for new orders and margin."));
-      assertTrue(entry(javadoc, "io/github/bybitkit/inverseperpetual/InversePerpetualAccountClient.html")
+      assertTrue(entry(javadoc, module + "inverseperpetual/InversePerpetualAccountClient.html")
           .contains("getBalances"));
+      entry(javadoc, module + "metadata/OperationInfo.html");
+      // Only the exported packages are documented: the support code is not API.
+      assertNull(javadoc.getEntry(module + "internal/package-summary.html"));
+      assertNull(javadoc.getEntry(module + "v5/transport/package-summary.html"));
     }
   }
 

@@ -2,7 +2,7 @@ package io.github.bybitkit;
 
 import io.github.bybitkit.internal.BybitConverterFactory;
 import io.github.bybitkit.internal.BybitTransport;
-import io.github.bybitkit.internal.EnvelopeKind;
+import io.github.bybitkit.metadata.EnvelopeKind;
 import io.github.bybitkit.internal.HttpLogger;
 import io.github.bybitkit.internal.NoReplayInterceptor;
 import io.github.bybitkit.internal.RateLimits;

@@ -12,7 +12,7 @@ import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.enums.ExecType;
 import io.github.bybitkit.enums.PositionIdx;
 import io.github.bybitkit.enums.TpSlMode;
-import io.github.bybitkit.internal.BybitOperations;
+import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.v5.V5PositionClient;
 import io.github.bybitkit.v5.AddOrReduceMarginRequest;
 import io.github.bybitkit.v5.GetClosedPnlRequest;
@@ -212,7 +212,7 @@ class V5PositionClientTest {
   @Test
   void setLeverageHasAnAsyncTwinNamedAfterTheMethodWhileTheRegistryKeepsTheOperationId() throws Exception {
     assertEquals("v5SetLeverage", BybitOperations.byId("v5SetLeverage").operationId());
-    assertEquals("setLeverage", BybitOperations.byId("v5SetLeverage").javaMethod());
+    assertEquals("setLeverage", BybitOperations.byId("v5SetLeverage").invocation().method());
     server.enqueue(recorded("v5SetLeverage", "docs-v5.json"));
 
     position().setLeverageAsync(Category.LINEAR, "BTCUSDT", new BigDecimal("10"), new BigDecimal("10")).get();

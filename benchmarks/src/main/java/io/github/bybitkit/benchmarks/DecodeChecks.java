@@ -1,7 +1,7 @@
 package io.github.bybitkit.benchmarks;
 
 import com.squareup.moshi.JsonReader;
-import io.github.bybitkit.internal.BybitOperations;
+import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.github.bybitkit.benchmarks;
 
-import io.github.bybitkit.internal.BybitOperations;
+import io.github.bybitkit.metadata.BybitOperations;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,9 +2,9 @@ package io.github.bybitkit.cli;
 
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.enums.BybitEnum;
-import io.github.bybitkit.internal.AuthScheme;
-import io.github.bybitkit.internal.OperationInfo;
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.AuthScheme;
+import io.github.bybitkit.metadata.OperationInfo;
+import io.github.bybitkit.metadata.ParameterInfo;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package io.github.bybitkit.cli;
 
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.ParameterInfo;
 import java.util.Locale;
 
 /**

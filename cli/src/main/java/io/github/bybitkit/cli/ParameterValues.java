@@ -1,7 +1,7 @@
 package io.github.bybitkit.cli;
 
 import io.github.bybitkit.enums.BybitEnum;
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.ParameterInfo;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -6,8 +6,7 @@ import com.squareup.moshi.Moshi;
 import io.github.bybitkit.BybitPage;
 import io.github.bybitkit.Credentials;
 import io.github.bybitkit.enums.BybitEnum;
-import io.github.bybitkit.internal.json.BybitMoshi;
-import io.github.bybitkit.internal.json.JsonValues;
+import io.github.bybitkit.metadata.BybitJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -27,7 +26,8 @@ import okio.Buffer;
  * {@code data}), instants as ISO-8601 text, enums by wire value.
  */
 final class ResultJson {
-  private static final Moshi MOSHI = BybitMoshi.create(false);
+  private static final Moshi MOSHI = BybitJson.moshi(false);
+  private static final JsonAdapter<BigDecimal> DECIMAL = MOSHI.adapter(BigDecimal.class);
 
   private ResultJson() {}
 
@@ -49,7 +49,7 @@ final class ResultJson {
     if (value == null) {
       writer.nullValue();
     } else if (value instanceof BigDecimal decimal) {
-      JsonValues.writeDecimalNumber(writer, decimal);
+      DECIMAL.toJson(writer, decimal); // the client's exact decimal adapter: plain digits, never a double
     } else if (value instanceof Number number) {
       writer.value(number);
     } else if (value instanceof Boolean bool) {
@@ -89,7 +89,7 @@ final class ResultJson {
 
   @SuppressWarnings("unchecked")
   private static void model(JsonWriter writer, Object value) throws IOException {
-    // The generated adapter of the model; BybitMoshi refuses reflection for BybitKit types, so none is guessed.
+    // The generated adapter of the model; the client's Moshi refuses reflection for BybitKit types, so none is guessed.
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
     adapter.toJson(writer, masked(value));
   }

@@ -1,25 +1,23 @@
 package io.github.bybitkit.cli;
 
 import io.github.bybitkit.BybitClient;
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.OperationInfo;
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
+import io.github.bybitkit.metadata.OperationInfo.Invocation;
+import io.github.bybitkit.metadata.ParameterInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An operation of {@link BybitOperations} bound to the generated method that runs it. Found by reflection, following
- * the generator's naming: the client of tag {@code T} is the class {@code TClient}, reached from {@link BybitClient}
- * through a group ({@code inversePerpetual()}, {@code v5()}); the method is named by the operationId; it takes the
- * request record {@code <OperationId>Request} when the generator made one, else the parameters in spec order. So an
- * operation added to the spec becomes a command without code here.
+ * An operation of {@link BybitOperations} bound to the generated method that runs it, as the registry's
+ * {@link Invocation} names it: {@code bybit.<group>().<client>().<method>(request or parameters)}. Nothing here
+ * follows the generator's naming rules, so an operation added to the spec, or a client renamed in generator-config,
+ * becomes a command without code here.
  */
 final class SdkOperation {
   private final OperationInfo info;
@@ -36,10 +34,9 @@ final class SdkOperation {
 
   /** Every operation of the spec, in spec order. */
   static List<SdkOperation> all() {
-    Map<String, ClientAccessor> clients = clientsByTag();
     List<SdkOperation> operations = new ArrayList<>();
     for (OperationInfo info : BybitOperations.all()) {
-      operations.add(bind(info, clients));
+      operations.add(bind(info));
     }
     return operations;
   }
@@ -78,65 +75,27 @@ final class SdkOperation {
     return call(method, target, request);
   }
 
-  private static SdkOperation bind(OperationInfo info, Map<String, ClientAccessor> clients) {
-    ClientAccessor client = clients.get(info.tag());
-    if (client == null) {
-      throw new IllegalStateException("No client of tag " + info.tag() + " for operation " + info.operationId()
-          + " under BybitClient; clients found: " + clients.keySet());
+  private static SdkOperation bind(OperationInfo info) {
+    Invocation invocation = info.invocation();
+    Method group = publicMethod(BybitClient.class, invocation.group());
+    Method client = publicMethod(group.getReturnType(), invocation.client());
+    Class<?> clientType = invocation.clientType();
+    if (client.getReturnType() != clientType) {
+      throw new IllegalStateException(group.getReturnType().getName() + "." + invocation.client() + "() returns "
+          + client.getReturnType().getName() + ", the registry says " + clientType.getName());
     }
-    Class<?> clientType = client.type();
-    Class<?> requestType = requestType(info, clientType);
     Method method;
-    if (requestType != null) {
-      method = publicMethod(clientType, info.javaMethod(), requestType);
+    if (invocation.requestType() != null) {
+      method = publicMethod(clientType, invocation.method(), invocation.requestType());
     } else {
+      // The method that takes every parameter of the spec; overloads (the seed's forms) take other counts.
       method = Arrays.stream(clientType.getMethods())
-          .filter(m -> m.getName().equals(info.javaMethod()) && m.getParameterCount() == info.parameters().size())
+          .filter(m -> m.getName().equals(invocation.method()) && m.getParameterCount() == info.parameters().size())
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("No method " + info.javaMethod() + " with "
+          .orElseThrow(() -> new IllegalStateException("No method " + invocation.method() + " with "
               + info.parameters().size() + " parameters in " + clientType.getName()));
     }
-    return new SdkOperation(info, client, method, requestType);
-  }
-
-  /** The request record of an operation, or null when its method takes the parameters directly. */
-  private static Class<?> requestType(OperationInfo info, Class<?> clientType) {
-    String method = info.javaMethod();
-    String name = clientType.getPackageName() + "." + Character.toUpperCase(method.charAt(0)) + method.substring(1)
-        + "Request";
-    try {
-      return Class.forName(name, true, clientType.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      return null;
-    }
-  }
-
-  /** Tag to client, from BybitClient's groups and the groups' client accessors. */
-  private static Map<String, ClientAccessor> clientsByTag() {
-    Map<String, ClientAccessor> clients = new LinkedHashMap<>();
-    for (Method group : accessors(BybitClient.class)) {
-      Class<?> groupType = group.getReturnType();
-      if (groupType == BybitClient.class || !groupType.getName().startsWith("io.github.bybitkit.")) {
-        continue;
-      }
-      for (Method client : accessors(groupType)) {
-        String simpleName = client.getReturnType().getSimpleName();
-        if (simpleName.endsWith("Client")) {
-          String tag = simpleName.substring(0, simpleName.length() - "Client".length());
-          clients.put(tag, new ClientAccessor(group, client));
-        }
-      }
-    }
-    return clients;
-  }
-
-  /** Public instance methods without parameters, in a stable order. */
-  private static List<Method> accessors(Class<?> type) {
-    return Arrays.stream(type.getMethods())
-        .filter(m -> m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
-            && m.getDeclaringClass() == type)
-        .sorted((a, b) -> a.getName().compareTo(b.getName()))
-        .toList();
+    return new SdkOperation(info, new ClientAccessor(group, client), method, invocation.requestType());
   }
 
   private static Method publicMethod(Class<?> type, String name, Class<?>... parameterTypes) {

@@ -3,9 +3,9 @@ package io.github.bybitkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.OperationInfo;
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
+import io.github.bybitkit.metadata.ParameterInfo;
 import io.github.bybitkit.testkit.FakeBybit;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.enums.WalletFundType;
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.ParameterInfo;
 import io.github.bybitkit.testkit.FakeBybit;
 import io.github.bybitkit.testkit.ReceivedRequest;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package io.github.bybitkit.cli;
 
 import io.github.bybitkit.enums.BybitEnum;
-import io.github.bybitkit.internal.OperationInfo;
-import io.github.bybitkit.internal.ParameterInfo;
+import io.github.bybitkit.metadata.OperationInfo;
+import io.github.bybitkit.metadata.ParameterInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

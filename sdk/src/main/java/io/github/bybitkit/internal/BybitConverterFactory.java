@@ -1,5 +1,8 @@
 package io.github.bybitkit.internal;
 
+import io.github.bybitkit.internal.json.BybitResultAdapters;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -120,7 +123,7 @@ public final class BybitConverterFactory extends Converter.Factory {
   /** The adapter that reads the whole response of an operation, envelope included. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static JsonAdapter<Object> envelopeAdapter(OperationInfo op, Moshi moshi, boolean strict) {
-    return new EnvelopeAdapter(op.envelope(), op.resultAdapter(moshi, strict), strict);
+    return new EnvelopeAdapter(op.envelope(), BybitResultAdapters.create(op, moshi, strict), strict);
   }
 
   /** Whether the text stops inside a string or with an object or array still open. */
@@ -150,7 +153,7 @@ public final class BybitConverterFactory extends Converter.Factory {
   private static OperationInfo operation(Annotation[] annotations) {
     for (Annotation a : annotations) {
       if (a instanceof BybitEndpoint endpoint) {
-        return io.github.bybitkit.internal.BybitOperations.byId(endpoint.operationId());
+        return BybitOperations.byId(endpoint.operationId());
       }
     }
     throw new IllegalArgumentException("A Retrofit method returning an envelope needs @BybitEndpoint");

@@ -1,5 +1,7 @@
 package io.github.bybitkit.internal;
 
+import io.github.bybitkit.metadata.EnvelopeKind;
+import io.github.bybitkit.metadata.AuthScheme;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.atlassian.oai.validator.report.ValidationReport;
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.bybitkit.contract;
 
 import io.github.bybitkit.contract.SpecSchemas.Part;
 import io.github.bybitkit.contract.SpecSchemas.View;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.OperationInfo;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -3,8 +3,8 @@ package io.github.bybitkit.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package io.github.bybitkit.contract;
 
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.BybitException;
-import io.github.bybitkit.internal.BybitOperations;
+import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
 import io.github.bybitkit.inverseperpetual.model.BybitApiKeyInfo;
 import io.github.bybitkit.recording.RecordingInterceptor;

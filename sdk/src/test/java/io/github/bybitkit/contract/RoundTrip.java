@@ -1,13 +1,14 @@
 package io.github.bybitkit.contract;
 
 import com.squareup.moshi.JsonAdapter;
+import io.github.bybitkit.internal.json.BybitResultAdapters;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import io.github.bybitkit.contract.SpecSchemas.View;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.internal.json.BybitJsonAdapterFactory;
 import io.github.bybitkit.internal.json.BybitMoshi;
 import io.github.bybitkit.internal.json.EnvelopeAdapter;
@@ -121,8 +122,9 @@ final class RoundTrip {
     if (op.resultType() == Void.class) {
       return null;
     }
-    if (op.resultAdapter() == null) {
-      return moshi.adapter(op.resultType());
+    JsonAdapter<?> generic = moshi.adapter(op.resultType());
+    if (BybitResultAdapters.create(op, moshi, false).getClass() == generic.getClass()) {
+      return generic;
     }
     // A hand-written adapter reshapes the result: use the generated adapters of the branch the JSON took.
     Json result = original instanceof Json.Obj o ? o.fields().get("result") : null;

@@ -1,6 +1,6 @@
 package io.github.bybitkit.contract;
 
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.OperationInfo;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -48,7 +48,7 @@ final class SpecSchemas {
   Schema<?> response200(OperationInfo op) {
     PathItem item = api.getPaths().get(op.path());
     Operation operation = item == null ? null
-        : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(op.httpMethod().toUpperCase(Locale.ROOT)));
+        : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(op.httpMethod().name()));
     ApiResponse response = operation == null ? null : operation.getResponses().get("200");
     MediaType media = response == null || response.getContent() == null ? null
         : response.getContent().get("application/json");

@@ -5,7 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.OperationInfo;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -68,7 +68,7 @@ final class SpecValidator {
 
   /** The report on {@code json} as the body of a 200 response of {@code op}. */
   ValidationReport validate200(OperationInfo op, String json) {
-    Request.Method method = Request.Method.valueOf(op.httpMethod().toUpperCase(Locale.ROOT));
+    Request.Method method = Request.Method.valueOf(op.httpMethod().name());
     SimpleResponse response = SimpleResponse.Builder.ok()
         .withContentType("application/json")
         .withBody(json)

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
  * carry. Unknown keys are rejected so a typo cannot silently change nothing.
  */
 public record GeneratorConfig(
-    String internalPackage,
+    String metadataPackage,
     String jsonPackage,
     String transportClass,
     String pageClass,
@@ -89,7 +89,7 @@ public record GeneratorConfig(
   }
 
   static GeneratorConfig parse(Map<String, Object> root, String source) {
-    allowOnly(root, source, "internalPackage", "jsonPackage", "runtime", "securitySchemes", "tags",
+    allowOnly(root, source, "metadataPackage", "jsonPackage", "runtime", "securitySchemes", "tags",
         "schemaTypes", "operations");
     Map<String, Object> runtime = asMap(require(root, "runtime", source), "runtime");
     allowOnly(runtime, "runtime", "transport", "pageType");
@@ -157,7 +157,7 @@ public record GeneratorConfig(
           paging, List.copyOf(overloads)));
     });
 
-    return new GeneratorConfig(string(root, "internalPackage", source), string(root, "jsonPackage", source),
+    return new GeneratorConfig(string(root, "metadataPackage", source), string(root, "jsonPackage", source),
         string(runtime, "transport", "runtime"), string(runtime, "pageType", "runtime"), Map.copyOf(schemes),
         tags, schemaTypes, operations);
   }

@@ -118,11 +118,18 @@ public final class IrMapper {
     }
 
     List<ApiTag> tags = new ArrayList<>();
+    Map<String, String> packageByGroup = new HashMap<>();
     byTag.forEach((tag, ops) -> {
       TagConfig t = config.tags().get(tag);
+      // A group creates its clients through their package-private constructors: one package per group.
+      String groupPackage = packageByGroup.putIfAbsent(t.groupName(), t.packageName());
+      if (groupPackage != null && !groupPackage.equals(t.packageName())) {
+        throw new IllegalArgumentException("generator config tags." + tag + ".package is " + t.packageName()
+            + ", but group " + t.groupName() + " is in " + groupPackage + "; the tags of a group share a package");
+      }
       tags.add(new ApiTag(tag, tagDescriptions.get(tag), t.packageName(), t.clientName(), t.groupName(), t.groupAccessor(), List.copyOf(ops)));
     });
-    return new ApiSpec(List.copyOf(models), List.copyOf(tags), config.internalPackage(), config.jsonPackage(),
+    return new ApiSpec(List.copyOf(models), List.copyOf(tags), config.metadataPackage(), config.jsonPackage(),
         config.transportClass(), config.pageClass());
   }
 

@@ -33,6 +33,11 @@ public final class Names {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
+  /** {@code InversePerpetual -> inversePerpetual}: a group's accessor on {@code BybitClient}. */
+  public static String decapitalize(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
   /** {@code getBalances -> GET_BALANCES}. */
   public static String constantName(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);

@@ -1,7 +1,7 @@
 package io.github.bybitkit.testkit;
 
-import io.github.bybitkit.internal.AuthScheme;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.AuthScheme;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.github.bybitkit.testkit;
 
-import io.github.bybitkit.internal.EnvelopeKind;
+import io.github.bybitkit.metadata.EnvelopeKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

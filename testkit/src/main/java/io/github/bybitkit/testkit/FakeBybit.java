@@ -2,10 +2,10 @@ package io.github.bybitkit.testkit;
 
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.Credentials;
-import io.github.bybitkit.internal.AuthScheme;
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.EnvelopeKind;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.AuthScheme;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.EnvelopeKind;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -96,7 +96,7 @@ public final class FakeBybit implements AutoCloseable {
     this.operations = new Operations(answers, account, apiKey);
     for (OperationInfo op : BybitOperations.all()) {
       answers.defaultAnswer(op.operationId()); // fails now, naming the operation, rather than on its first call
-      routes.computeIfAbsent(op.path(), p -> new LinkedHashMap<>()).put(op.httpMethod(), op);
+      routes.computeIfAbsent(op.path(), p -> new LinkedHashMap<>()).put(op.httpMethod().name(), op);
     }
     server.setDispatcher(new Dispatcher() {
       @Override

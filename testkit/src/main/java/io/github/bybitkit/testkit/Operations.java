@@ -1,6 +1,6 @@
 package io.github.bybitkit.testkit;
 
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

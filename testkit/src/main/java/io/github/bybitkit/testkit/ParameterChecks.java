@@ -1,9 +1,9 @@
 package io.github.bybitkit.testkit;
 
 import io.github.bybitkit.enums.BybitEnum;
-import io.github.bybitkit.internal.OperationInfo;
-import io.github.bybitkit.internal.ParameterInfo;
-import io.github.bybitkit.internal.ParameterInfo.WireForm;
+import io.github.bybitkit.metadata.OperationInfo;
+import io.github.bybitkit.metadata.ParameterInfo;
+import io.github.bybitkit.metadata.ParameterInfo.WireForm;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

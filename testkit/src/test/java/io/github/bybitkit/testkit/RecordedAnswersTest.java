@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.bybitkit.internal.BybitOperations;
-import io.github.bybitkit.internal.OperationInfo;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;

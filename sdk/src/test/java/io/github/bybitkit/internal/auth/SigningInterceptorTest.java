@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonReader;
 import io.github.bybitkit.Credentials;
-import io.github.bybitkit.internal.AuthScheme;
+import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.internal.BybitEndpoint;
-import io.github.bybitkit.internal.EnvelopeKind;
+import io.github.bybitkit.metadata.EnvelopeKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import io.github.bybitkit.internal.EnvelopeKind;
+import io.github.bybitkit.metadata.EnvelopeKind;
 import io.github.bybitkit.internal.V2Response;
 import io.github.bybitkit.internal.V5Response;
 import java.io.IOException;

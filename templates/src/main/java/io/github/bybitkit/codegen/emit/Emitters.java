@@ -45,7 +45,9 @@ public final class Emitters {
       byGroup.computeIfAbsent(tag.groupName(), g -> new ArrayList<>()).add(tag);
     }
     byGroup.forEach((group, tags) -> files.add(groups.emit(group, tags)));
-    files.add(new OperationsEmitter(spec, types, runtime).emit());
+    OperationsEmitter operations = new OperationsEmitter(spec, types, runtime);
+    files.add(operations.emit());
+    files.add(operations.emitResultAdapters());
     return files;
   }
 

@@ -27,7 +27,8 @@ final class GroupEmitter {
         .addJavadoc("The $L clients of a {@code BybitClient}. Thread-safe.\n", group);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Used by {@code BybitClient}; applications get this from there.\n")
+        .addJavadoc("For {@code BybitClient} only (its transport type is not exported); applications get this from\n")
+        .addJavadoc("there.\n")
         .addParameter(runtime.transport, "transport")
         .addParameter(runtime.requestOptions, "options");
     for (ApiTag tag : tags) {

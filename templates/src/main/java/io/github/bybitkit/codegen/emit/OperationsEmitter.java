@@ -38,7 +38,7 @@ final class OperationsEmitter {
 
   /** {@code List.of(new ParameterInfo(...), ...)}: the spec's facts of each parameter, for tools. */
   private CodeBlock parameters(ApiOperation op) {
-    ClassName info = ClassName.get(runtime.operationInfo.packageName(), "ParameterInfo");
+    ClassName info = runtime.parameterInfo;
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "List"));
     for (int i = 0; i < op.parameters().size(); i++) {
       ApiParameter p = op.parameters().get(i);
@@ -74,13 +74,50 @@ final class OperationsEmitter {
     throw new IllegalArgumentException("a parameter cannot be " + type);
   }
 
+  /**
+   * {@code BybitResultAdapters}: for the runtime only, the adapter of each operation's result, hand-written where
+   * generator-config names one (a result Moshi's own adapters cannot read), else Moshi's for the result type.
+   */
+  JavaFile emitResultAdapters() {
+    ClassName moshi = ClassName.get("com.squareup.moshi", "Moshi");
+    ClassName jsonAdapter = ClassName.get("com.squareup.moshi", "JsonAdapter");
+    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(jsonAdapter, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(runtime.operationInfo, "operation")
+        .addParameter(moshi, "moshi")
+        .addParameter(TypeName.BOOLEAN, "strict")
+        .addJavadoc("@return the adapter of the operation's result, or null for an operation without one\n")
+        .beginControlFlow("if (operation.resultType() == $T.class)", Void.class)
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("switch (operation.operationId())");
+    for (ApiTag tag : spec.tags()) {
+      for (ApiOperation op : tag.operations()) {
+        if (op.resultType() instanceof Custom c) {
+          create.addStatement("case $S: return new $T(moshi, strict)", op.operationId(),
+              JavaTypes.parse(c.adapterClass()));
+        }
+      }
+    }
+    create.addStatement("default: return moshi.adapter(operation.resultType())").endControlFlow();
+    TypeSpec type = TypeSpec.classBuilder(runtime.resultAdapters)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(Docs.generated("spec/openapi.yaml"))
+        .addJavadoc("For generated code and the runtime only: the JSON adapter of each operation's result.\n")
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(create.build())
+        .build();
+    return Docs.file(spec.jsonPackage(), type);
+  }
+
   JavaFile emit() {
     ClassName list = ClassName.get("java.util", "List");
     ClassName map = ClassName.get("java.util", "Map");
     TypeSpec.Builder type = TypeSpec.classBuilder(runtime.operations)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(Docs.generated("spec/openapi.yaml"))
-        .addJavadoc("Every operation of the spec, in spec order, with what the runtime needs to know of it.\n")
+        .addJavadoc("Every operation of the spec, in spec order, with what tools need to know of it.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     CodeBlock.Builder all = CodeBlock.builder();
     boolean first = true;
@@ -88,16 +125,19 @@ final class OperationsEmitter {
       for (ApiOperation op : tag.operations()) {
         String constant = Names.constantName(op.operationId());
         TypeName resultType = types.javaType(op.resultType());
-        CodeBlock adapter = op.resultType() instanceof Custom c
-            ? CodeBlock.of("$T::new", JavaTypes.parse(c.adapterClass())) : CodeBlock.of("null");
+        ClassName client = ClassName.get(tag.packageName(), tag.clientName());
+        CodeBlock request = op.hasOptionalParameters()
+            ? CodeBlock.of("$T.class", ClientEmitter.requestName(tag, op)) : CodeBlock.of("null");
+        CodeBlock invocation = CodeBlock.of("new $T.Invocation($S, $S, $T.class, $S, $L)", runtime.operationInfo,
+            Names.decapitalize(tag.groupName()), tag.groupAccessor(), client, op.javaMethod(), request);
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
             .addJavadoc("$L $L\n", op.httpMethod(), op.path())
-            .initializer("new $T($S, $S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S, $S, $S, $L)",
-                runtime.operationInfo, op.operationId(), op.javaMethod(), tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(),
-                runtime.envelopeKind, op.envelope(), types.reflectType(resultType), adapter,
-                op.resultShape() instanceof ResultShape.ServerTime, op.docsUrl(), op.summary(),
-                op.description(), parameters(op))
+            .initializer("new $T($S, $S, $T.$L, $S, $T.$L, $T.$L, $L, $L,\n$>$>$L,\n$S, $S, $S, $S, $L)$<$<",
+                runtime.operationInfo, op.operationId(), tag.name(), runtime.httpMethod, op.httpMethod(),
+                op.path(), runtime.authScheme, op.authScheme(), runtime.envelopeKind, op.envelope(),
+                types.reflectType(resultType), op.resultShape() instanceof ResultShape.ServerTime, invocation,
+                op.deprecatedReplacement(), op.docsUrl(), op.summary(), op.description(), parameters(op))
             .build());
         all.add(first ? "$L" : ", $L", constant);
         first = false;
@@ -130,6 +170,6 @@ final class OperationsEmitter {
         .endControlFlow()
         .addStatement("return op")
         .build());
-    return Docs.file(spec.internalPackage(), type.build());
+    return Docs.file(spec.metadataPackage(), type.build());
   }
 }

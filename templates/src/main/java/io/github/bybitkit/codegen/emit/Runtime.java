@@ -8,7 +8,8 @@ import io.github.bybitkit.codegen.ir.ApiSpec;
 
 /**
  * Names of the hand-written runtime classes the generated code calls. Internal ones live in the package of the
- * configured transport class ({@code runtime.transport} in generator-config), public ones next to the page type.
+ * configured transport class ({@code runtime.transport} in generator-config), public ones next to the page type,
+ * the metadata for tools in {@code metadataPackage}, beside the generated registry.
  */
 final class Runtime {
   final ClassName transport;
@@ -20,8 +21,11 @@ final class Runtime {
   final ClassName v5Response;
   final ClassName checks;
   final ClassName secrets;
+  final ClassName httpMethod;
   final ClassName operationInfo;
+  final ClassName parameterInfo;
   final ClassName operations;
+  final ClassName resultAdapters;
   final ClassName requestOptions;
 
   Runtime(ApiSpec spec) {
@@ -29,14 +33,18 @@ final class Runtime {
     page = ClassName.bestGuess(spec.pageClass());
     String pkg = transport.packageName();
     endpoint = ClassName.get(pkg, "BybitEndpoint");
-    authScheme = ClassName.get(pkg, "AuthScheme");
-    envelopeKind = ClassName.get(pkg, "EnvelopeKind");
+    String metadata = spec.metadataPackage();
+    authScheme = ClassName.get(metadata, "AuthScheme");
+    envelopeKind = ClassName.get(metadata, "EnvelopeKind");
+    httpMethod = ClassName.get(metadata, "HttpMethod");
     v2Response = ClassName.get(pkg, "V2Response");
     v5Response = ClassName.get(pkg, "V5Response");
     checks = ClassName.get(pkg, "Checks");
     secrets = ClassName.get(pkg, "Secrets");
-    operationInfo = ClassName.get(pkg, "OperationInfo");
-    operations = ClassName.get(spec.internalPackage(), "BybitOperations");
+    operationInfo = ClassName.get(metadata, "OperationInfo");
+    parameterInfo = ClassName.get(metadata, "ParameterInfo");
+    operations = ClassName.get(metadata, "BybitOperations");
+    resultAdapters = ClassName.get(spec.jsonPackage(), "BybitResultAdapters");
     requestOptions = ClassName.get(page.packageName(), "RequestOptions");
   }
 

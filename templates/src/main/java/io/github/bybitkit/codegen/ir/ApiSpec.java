@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything the emitters get: models, tags with their operations, and where shared code goes. */
-public record ApiSpec(List<ApiModel> models, List<ApiTag> tags, String internalPackage, String jsonPackage,
+public record ApiSpec(List<ApiModel> models, List<ApiTag> tags, String metadataPackage, String jsonPackage,
     String transportClass, String pageClass) {
 
   public Optional<ApiModel> model(String schemaName) {

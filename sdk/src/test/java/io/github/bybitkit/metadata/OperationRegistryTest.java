@@ -1,4 +1,4 @@
-package io.github.bybitkit.internal;
+package io.github.bybitkit.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

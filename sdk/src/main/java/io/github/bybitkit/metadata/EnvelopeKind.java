@@ -1,4 +1,4 @@
-package io.github.bybitkit.internal;
+package io.github.bybitkit.metadata;
 
 /** The response envelope an operation answers with. */
 public enum EnvelopeKind {

@@ -1,4 +1,4 @@
-package io.github.bybitkit.internal;
+package io.github.bybitkit.metadata;
 
 /**
  * What the spec says about one request parameter, for tools that work on every operation alike (the CLI builds its

@@ -1,4 +1,4 @@
-package io.github.bybitkit.internal;
+package io.github.bybitkit.metadata;
 
 /** How a request is authenticated; taken from the operation's security scheme in the spec. */
 public enum AuthScheme {

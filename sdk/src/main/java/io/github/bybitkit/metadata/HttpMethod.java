@@ -1,0 +1,7 @@
+package io.github.bybitkit.metadata;
+
+/** The HTTP methods the spec uses. */
+public enum HttpMethod {
+  GET,
+  POST
+}
