@@ -5,7 +5,7 @@ import io.github.bybitkit.testkit.FakeBybit;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A client for one run against one target; closing it stops the sandbox, if one was started. */
+/** A client for one run against one target; closing it closes the client and stops the sandbox, if one was started. */
 final class Session implements AutoCloseable {
   private final BybitClient client;
   private final boolean signed;
@@ -45,6 +45,7 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    client.close();
     if (sandbox != null) {
       sandbox.close();
     }
