@@ -1,5 +1,7 @@
 package io.github.bybitkit.internal;
 
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import com.squareup.moshi.Moshi;
 import io.github.bybitkit.BybitApiException;
 import io.github.bybitkit.BybitDecodingException;

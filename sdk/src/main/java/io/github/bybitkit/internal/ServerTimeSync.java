@@ -1,5 +1,8 @@
 package io.github.bybitkit.internal;
 
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.EnvelopeKind;
+import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.BybitDecodingException;
 import io.github.bybitkit.BybitException;
 import java.io.IOException;
