@@ -11,6 +11,7 @@ import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.enums.OrderType;
 import io.github.bybitkit.enums.PositionIdx;
 import io.github.bybitkit.enums.TpSlMode;
+import io.github.bybitkit.enums.TradeMode;
 import io.github.bybitkit.enums.TriggerBy;
 import io.github.bybitkit.internal.BybitOperations;
 import io.github.bybitkit.v5.SetRiskLimitRequest;
@@ -85,10 +86,21 @@ class V5PositionSettingsTest {
   }
 
   @Test
+  void aNegativeOrUnwritablePriceIsRefusedBeforeSending() {
+    SetTradingStopRequest.Builder full = SetTradingStopRequest.builder().category(Category.INVERSE).symbol("BTCUSD")
+        .tpslMode(TpSlMode.FULL).positionIdx(PositionIdx.ONE_WAY);
+    assertThrows(IllegalArgumentException.class, () -> full.takeProfit(new BigDecimal("-1")).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> full.takeProfit(null).activePrice(new BigDecimal("1e999999999")).build());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
   void switchCrossIsolatedMarginSendsTradeModeAsAnIntegerAndLeveragesAsText() throws Exception {
     server.enqueue(recorded("switchCrossIsolatedMargin", "docs-v5.json"));
 
-    position().switchCrossIsolatedMargin(Category.LINEAR, "ETHUSDT", 1, new BigDecimal("10"), new BigDecimal("10"));
+    position().switchCrossIsolatedMargin(Category.LINEAR, "ETHUSDT", TradeMode.ISOLATED_MARGIN,
+        new BigDecimal("10"), new BigDecimal("10"));
 
     assertEquals("{\"category\":\"linear\",\"symbol\":\"ETHUSDT\",\"tradeMode\":1,\"buyLeverage\":\"10\","
         + "\"sellLeverage\":\"10\"}", postedBody("/v5/position/switch-isolated"));
@@ -99,7 +111,7 @@ class V5PositionSettingsTest {
     server.enqueue(recorded("switchCrossIsolatedMargin", "error-100028-unified-account-forbidden.json"));
 
     BybitApiException e = assertThrows(BybitApiException.class, () -> position().switchCrossIsolatedMargin(
-        Category.INVERSE, "BTCUSD", 0, new BigDecimal("5"), new BigDecimal("5")));
+        Category.INVERSE, "BTCUSD", TradeMode.CROSS_MARGIN, new BigDecimal("5"), new BigDecimal("5")));
 
     take(server);
     assertEquals(100028, e.retCode());
@@ -107,11 +119,11 @@ class V5PositionSettingsTest {
   }
 
   @Test
-  void aTradeModeOtherThanZeroOrOneAndAZeroLeverageAreRefusedBeforeSending() {
+  void anUnknownTradeModeAndAZeroLeverageAreRefusedBeforeSending() {
     assertThrows(IllegalArgumentException.class, () -> position().switchCrossIsolatedMargin(
-        Category.INVERSE, "BTCUSD", 2, new BigDecimal("5"), new BigDecimal("5")));
+        Category.INVERSE, "BTCUSD", TradeMode.UNKNOWN, new BigDecimal("5"), new BigDecimal("5")));
     assertThrows(IllegalArgumentException.class, () -> position().switchCrossIsolatedMargin(
-        Category.INVERSE, "BTCUSD", 1, BigDecimal.ZERO, BigDecimal.ZERO));
+        Category.INVERSE, "BTCUSD", TradeMode.ISOLATED_MARGIN, BigDecimal.ZERO, BigDecimal.ZERO));
     assertEquals(0, server.getRequestCount());
   }
 
@@ -147,7 +159,7 @@ class V5PositionSettingsTest {
   @Test
   void theAbandonedOperationsAreDeprecatedAndTheCurrentOneIsNot() throws Exception {
     Method switchSync = V5PositionClient.class.getMethod("switchCrossIsolatedMargin", Category.class, String.class,
-        int.class, BigDecimal.class, BigDecimal.class);
+        TradeMode.class, BigDecimal.class, BigDecimal.class);
     Method riskLimit = V5PositionClient.class.getMethod("setRiskLimit", SetRiskLimitRequest.class);
     Method riskLimitAsync = V5PositionClient.class.getMethod("setRiskLimitAsync", SetRiskLimitRequest.class);
     Method tradingStop = V5PositionClient.class.getMethod("setTradingStop", SetTradingStopRequest.class);

@@ -62,7 +62,8 @@ class BybitEnumsTest {
         new Case<>("TriggerBy", TriggerBy.values(), TriggerBy::fromWire, TriggerBy.UNKNOWN,
             List.of("LastPrice", "IndexPrice", "MarkPrice")),
         new Case<>("OrderType", OrderType.values(), OrderType::fromWire, OrderType.UNKNOWN,
-            List.of("Market", "Limit")))
+            List.of("Market", "Limit")),
+        new Case<>("TradeMode", TradeMode.values(), TradeMode::fromWire, TradeMode.UNKNOWN, List.of("0", "1")))
         .map(Arguments::of);
   }
 

@@ -13,6 +13,7 @@ import io.github.bybitkit.enums.PositionIdx;
 import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
 import io.github.bybitkit.enums.TpSlMode;
+import io.github.bybitkit.enums.TradeMode;
 import io.github.bybitkit.internal.BybitOperations;
 import io.github.bybitkit.internal.OperationInfo;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
@@ -129,8 +130,8 @@ class EveryOperationTest {
       return "done";
     });
     calls.put("switchCrossIsolatedMargin", () -> {
-      client.v5().position().switchCrossIsolatedMargin(Category.INVERSE, "BTCUSD", 1, new BigDecimal("10"),
-          new BigDecimal("10"));
+      client.v5().position().switchCrossIsolatedMargin(Category.INVERSE, "BTCUSD", TradeMode.ISOLATED_MARGIN,
+          new BigDecimal("10"), new BigDecimal("10"));
       return "done";
     });
     calls.put("v5SetRiskLimit", () -> client.v5().position().setRiskLimit(Category.INVERSE, "BTCUSD", 1L));
