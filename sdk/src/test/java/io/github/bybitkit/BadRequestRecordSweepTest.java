@@ -136,7 +136,25 @@ class BadRequestRecordSweepTest {
       "GetClosedPnlRequest.endTime(32503680000000): io.github.bybitkit.BybitHttpException",
       "GetClosedPnlRequest.startTime(0): io.github.bybitkit.BybitHttpException",
       "GetClosedPnlRequest.startTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
-      "GetClosedPnlRequest.startTime(32503680000000): io.github.bybitkit.BybitHttpException"));
+      "GetClosedPnlRequest.startTime(32503680000000): io.github.bybitkit.BybitHttpException",
+      "GetTradeHistoryRequest.endTime(0): io.github.bybitkit.BybitHttpException",
+      "GetTradeHistoryRequest.endTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
+      "GetTradeHistoryRequest.endTime(32503680000000): io.github.bybitkit.BybitHttpException",
+      "GetTradeHistoryRequest.startTime(0): io.github.bybitkit.BybitHttpException",
+      "GetTradeHistoryRequest.startTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
+      "GetTradeHistoryRequest.startTime(32503680000000): io.github.bybitkit.BybitHttpException",
+      "GetTransactionLogRequest.endTime(0): io.github.bybitkit.BybitHttpException",
+      "GetTransactionLogRequest.endTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
+      "GetTransactionLogRequest.endTime(32503680000000): io.github.bybitkit.BybitHttpException",
+      "GetTransactionLogRequest.startTime(0): io.github.bybitkit.BybitHttpException",
+      "GetTransactionLogRequest.startTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
+      "GetTransactionLogRequest.startTime(32503680000000): io.github.bybitkit.BybitHttpException",
+      "GetContractTransactionLogRequest.endTime(0): io.github.bybitkit.BybitHttpException",
+      "GetContractTransactionLogRequest.endTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
+      "GetContractTransactionLogRequest.endTime(32503680000000): io.github.bybitkit.BybitHttpException",
+      "GetContractTransactionLogRequest.startTime(0): io.github.bybitkit.BybitHttpException",
+      "GetContractTransactionLogRequest.startTime(9223372036854775807): io.github.bybitkit.BybitHttpException",
+      "GetContractTransactionLogRequest.startTime(32503680000000): io.github.bybitkit.BybitHttpException"));
 
   private static Object validValue(Class<?> type) {
     if (type == String.class) {

@@ -34,7 +34,7 @@ class CommandsTest {
     expected.add("demo");
 
     assertEquals(expected, commandLine.getSubcommands().keySet());
-    assertEquals(29, BybitOperations.all().size(), "the spec's operations; update the README if this changes");
+    assertEquals(37, BybitOperations.all().size(), "the spec's operations; update the README if this changes");
   }
 
   @ParameterizedTest(name = "{0}")

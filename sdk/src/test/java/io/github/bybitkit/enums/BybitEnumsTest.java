@@ -56,7 +56,14 @@ class BybitEnumsTest {
                 "FutureSpread", "CorporateAction", "SessionSettlePnL", "UNKNOWN")),
         new Case<>("V5WithdrawStatus", V5WithdrawStatus.values(), V5WithdrawStatus::fromWire, V5WithdrawStatus.UNKNOWN,
             List.of("SecurityCheck", "Pending", "success", "CancelByUser", "Reject", "Fail", "BlockchainConfirmed",
-                "MoreInformationRequired", "Unknown")))
+                "MoreInformationRequired", "Unknown")),
+        new Case<>("AccountType", AccountType.values(), AccountType::fromWire, AccountType.UNKNOWN,
+            List.of("UNIFIED", "FUND", "CONTRACT", "SPOT")),
+        new Case<>("TriggerBy", TriggerBy.values(), TriggerBy::fromWire, TriggerBy.UNKNOWN,
+            List.of("LastPrice", "IndexPrice", "MarkPrice")),
+        new Case<>("OrderType", OrderType.values(), OrderType::fromWire, OrderType.UNKNOWN,
+            List.of("Market", "Limit")),
+        new Case<>("TradeMode", TradeMode.values(), TradeMode::fromWire, TradeMode.UNKNOWN, List.of("0", "1")))
         .map(Arguments::of);
   }
 

@@ -20,7 +20,7 @@ class OperationRegistryTest {
 
   @Test
   void everyOperationIsListedWithItsDocsAndSummary() {
-    assertEquals(29, BybitOperations.all().size());
+    assertEquals(37, BybitOperations.all().size());
     for (OperationInfo op : BybitOperations.all()) {
       assertTrue(op.docsUrl().startsWith("https://bybit-exchange.github.io/docs/"), op.operationId());
       assertFalse(op.summary().isBlank(), op.operationId());

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bybitkit.BybitClient;
+import io.github.bybitkit.enums.AccountType;
 import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.enums.MarginMode;
+import io.github.bybitkit.enums.PositionIdx;
 import io.github.bybitkit.enums.PositionMode;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
 import io.github.bybitkit.enums.TpSlMode;
+import io.github.bybitkit.enums.TradeMode;
 import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
@@ -121,6 +124,21 @@ class EveryOperationTest {
       client.v5().position().setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("10"), new BigDecimal("10"));
       return "done";
     });
+    calls.put("getPositionInfo", () -> client.v5().position().getPositionInfo(Category.INVERSE));
+    calls.put("setTradingStop", () -> {
+      client.v5().position().setTradingStop(Category.INVERSE, "BTCUSD", TpSlMode.FULL, PositionIdx.ONE_WAY);
+      return "done";
+    });
+    calls.put("switchCrossIsolatedMargin", () -> {
+      client.v5().position().switchCrossIsolatedMargin(Category.INVERSE, "BTCUSD", TradeMode.ISOLATED_MARGIN,
+          new BigDecimal("10"), new BigDecimal("10"));
+      return "done";
+    });
+    calls.put("v5SetRiskLimit", () -> client.v5().position().setRiskLimit(Category.INVERSE, "BTCUSD", 1L));
+    calls.put("getTradeHistory", () -> client.v5().execution().getTradeHistory(Category.INVERSE));
+    calls.put("getWalletBalance", () -> client.v5().account().getWalletBalance(AccountType.UNIFIED));
+    calls.put("getTransactionLog", () -> client.v5().account().getTransactionLog());
+    calls.put("getContractTransactionLog", () -> client.v5().account().getContractTransactionLog());
     return calls;
   }
 }
