@@ -8,7 +8,9 @@ import io.github.bybitkit.codegen.GeneratorConfig.TagConfig;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOverload;
+import io.github.bybitkit.codegen.ir.ApiOperation.AuthScheme;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
+import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
@@ -130,10 +132,7 @@ public final class IrMapper {
 
   private ApiOperation mapOperation(CodegenOperation op) {
     String id = op.operationId;
-    String method = op.httpMethod.toUpperCase(java.util.Locale.ROOT);
-    if (!method.equals("GET") && !method.equals("POST")) {
-      throw new IllegalArgumentException(id + ": only GET and POST are supported, not " + method);
-    }
+    HttpMethod method = httpMethodOf(op);
     if (op.externalDocs == null || op.externalDocs.getUrl() == null) {
       throw new IllegalArgumentException(id + ": needs externalDocs with the url of Bybit's documentation");
     }
@@ -148,7 +147,7 @@ public final class IrMapper {
           opConfig, id, id + " parameter " + p.baseName, ApiParameter.Location.QUERY));
     }
     if (op.bodyParam != null) {
-      if (!method.equals("POST")) {
+      if (method != HttpMethod.POST) {
         throw new IllegalArgumentException(id + ": a request body needs POST");
       }
       for (CodegenProperty p : op.bodyParam.vars) {
@@ -161,6 +160,7 @@ public final class IrMapper {
         throw new IllegalArgumentException(id + ": generator config renames parameter " + wire + ", which the operation does not have");
       }
     }
+    checkParameterNames(parameters, id);
 
     CodegenModel response = modelsByClass.get(op.returnBaseType);
     if (response == null) {
@@ -178,17 +178,52 @@ public final class IrMapper {
         clean(result.unescapedDescription), resultShape(opConfig, resultType, id), paging, replacementOf(op, id),
         overloads(opConfig, parameters, id));
     if (mapped.resultShape() instanceof ResultShape.ServerTime
-        && (!method.equals("GET") || !parameters.isEmpty() || !mapped.authScheme().equals("NONE"))) {
+        && (method != HttpMethod.GET || !parameters.isEmpty() || mapped.authScheme() != AuthScheme.NONE)) {
       // Time sync calls it when signed requests are being refused: it must need nothing but a GET.
       throw new IllegalArgumentException(id + ": a serverTime operation must be a public GET without parameters");
     }
     return mapped;
   }
 
+  /**
+   * Parameter Java names are method parameters, builder methods and request record components: they must differ,
+   * and a request record (an operation with optional parameters) already has {@code builder()} and
+   * {@code toBuilder()}.
+   */
+  private static void checkParameterNames(List<ApiParameter> parameters, String id) {
+    boolean record = parameters.stream().anyMatch(p -> !p.required());
+    Map<String, String> seen = new HashMap<>();
+    for (ApiParameter p : parameters) {
+      String other = seen.putIfAbsent(p.javaName(), p.wireName());
+      if (other != null) {
+        throw new IllegalArgumentException(id + ": parameters " + other + " and " + p.wireName()
+            + " both give the Java name " + p.javaName() + "; rename one under operations." + id + ".parameters");
+      }
+      if (record && (p.javaName().equals("builder") || p.javaName().equals("toBuilder"))) {
+        throw new IllegalArgumentException(id + ": parameter " + p.wireName() + " gives the Java name "
+            + p.javaName() + ", which the request record already has as a method; rename it under operations."
+            + id + ".parameters");
+      }
+    }
+  }
+
+  private static HttpMethod httpMethodOf(CodegenOperation op) {
+    String method = op.httpMethod.toUpperCase(java.util.Locale.ROOT);
+    try {
+      return HttpMethod.valueOf(method);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(op.operationId + ": only GET and POST are supported, not " + method);
+    }
+  }
+
   /** The public method's name: the configured one, else the operationId. */
   private static String javaMethodOf(OperationConfig opConfig, String id) {
     String name = opConfig.javaMethod();
     if (name == null) {
+      // The operationId also names the Retrofit method and the registry constant, so it must be a Java name.
+      if (!SourceVersion.isIdentifier(id) || SourceVersion.isKeyword(id) || !Character.isLowerCase(id.charAt(0))) {
+        throw new IllegalArgumentException(id + ": operationId is not a Java method name starting in lower case");
+      }
       return id;
     }
     if (!javax.lang.model.SourceVersion.isIdentifier(name) || javax.lang.model.SourceVersion.isKeyword(name)
@@ -282,9 +317,9 @@ public final class IrMapper {
         Boolean.TRUE.equals(extensions.get(NONZERO_EXTENSION)), location);
   }
 
-  private String authOf(CodegenOperation op) {
+  private AuthScheme authOf(CodegenOperation op) {
     if (op.authMethods == null || op.authMethods.isEmpty()) {
-      return "NONE";
+      return AuthScheme.NONE;
     }
     if (op.authMethods.size() != 1) {
       throw new IllegalArgumentException(op.operationId + ": needs at most one security scheme");
@@ -292,9 +327,15 @@ public final class IrMapper {
     String scheme = op.authMethods.get(0).name;
     String auth = config.securitySchemes().get(scheme);
     if (auth == null) {
-      throw new IllegalArgumentException(op.operationId + ": security scheme " + scheme + " has no entry under 'securitySchemes'");
+      throw new IllegalArgumentException(op.operationId + ": security scheme " + scheme
+          + " has no entry under 'securitySchemes'");
     }
-    return auth;
+    try {
+      return AuthScheme.valueOf(auth);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("generator config securitySchemes." + scheme + ": " + auth
+          + " is not one of " + java.util.Arrays.toString(AuthScheme.values()));
+    }
   }
 
   private static Envelope envelopeOf(CodegenModel response, String id) {
@@ -348,9 +389,9 @@ public final class IrMapper {
 
   // ------------------------------------------------------------------ paging
 
-  private ApiPaging paging(PagingConfig paging, CodegenOperation op, String method, List<ApiParameter> parameters,
-      ApiType resultType, String id) {
-    if (!method.equals("GET")) {
+  private ApiPaging paging(PagingConfig paging, CodegenOperation op, HttpMethod method,
+      List<ApiParameter> parameters, ApiType resultType, String id) {
+    if (method != HttpMethod.GET) {
       throw new IllegalArgumentException(id + ": paging needs a GET operation, not " + method);
     }
     ApiParameter limit = null;
@@ -513,11 +554,18 @@ public final class IrMapper {
           + "; give the schema a name that is a Java class name");
     }
     List<ApiProperty> properties = new ArrayList<>();
-    Set<String> javaNames = new HashSet<>();
+    // A record's members: its components, and for an enum field also the decoding accessor next to the raw one.
+    Map<String, String> members = new HashMap<>();
     for (CodegenProperty p : model.vars) {
       ApiProperty property = mapProperty(p, model.name);
-      if (!javaNames.add(property.javaName())) {
-        throw new IllegalArgumentException("schema " + model.name + ": two fields map to the Java name " + property.javaName());
+      List<String> names = property.type() instanceof EnumRef
+          ? List.of(property.javaName(), Names.rawComponent(property.javaName())) : List.of(property.javaName());
+      for (String name : names) {
+        String other = members.putIfAbsent(name, p.baseName);
+        if (other != null) {
+          throw new IllegalArgumentException("schema " + model.name + ": fields " + other + " and " + p.baseName
+              + " both give the Java name " + name);
+        }
       }
       properties.add(property);
     }
@@ -612,7 +660,7 @@ public final class IrMapper {
 
   private static String javaName(String wireName, OperationConfig opConfig, String operationId) {
     String name = opConfig.parameterNames().getOrDefault(wireName, Names.javaName(wireName));
-    if (!SourceVersion.isName(name)) {
+    if (!SourceVersion.isName(name) || !Names.safe(name).equals(name)) {
       throw new IllegalArgumentException(operationId + ": parameter " + wireName + " gives the Java name " + name
           + ", which is not usable; rename it under operations." + operationId + ".parameters");
     }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOverload;
+import io.github.bybitkit.codegen.ir.ApiOperation.AuthScheme;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
+import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
@@ -98,8 +100,8 @@ class IrMapperTest {
   @Test
   void queryParametersKeepWireNamesRenamesAndBounds() {
     ApiOperation records = op("getRecords");
-    assertEquals("GET", records.httpMethod());
-    assertEquals("V2_SIGNED", records.authScheme());
+    assertEquals(HttpMethod.GET, records.httpMethod());
+    assertEquals(AuthScheme.V2_SIGNED, records.authScheme());
     assertEquals(Envelope.V2, records.envelope());
     assertEquals("https://example.test/docs#records", records.docsUrl());
     assertEquals(List.of("symbol", "start_time", "start_date", "status", "limit", "page"),
@@ -118,7 +120,7 @@ class IrMapperTest {
   @Test
   void bodyFieldsBecomeParametersWithNonZeroAndExclusiveBounds() {
     ApiOperation margin = op("changeDemoMargin");
-    assertEquals("POST", margin.httpMethod());
+    assertEquals(HttpMethod.POST, margin.httpMethod());
     assertTrue(margin.parameters().stream().allMatch(p -> p.location() == ApiParameter.Location.BODY));
     ApiParameter amount = margin.parameters().get(2);
     assertEquals("margin", amount.wireName());
@@ -137,11 +139,11 @@ class IrMapperTest {
     assertNull(page.lastPage());
     assertEquals("data", ((ResultShape.Unwrap) op("getEntries").resultShape()).field().jsonName());
     assertEquals(scalar(ScalarKind.VOID), op("switchDemo").resultType());
-    assertEquals("NONE", op("getTiers").authScheme(), "an operation with security: [] is public");
+    assertEquals(AuthScheme.NONE, op("getTiers").authScheme(), "an operation with security: [] is public");
     assertEquals(new MapOf(new ModelRef("DemoTier")), op("getTiers").resultType());
     ApiOperation snapshot = op("getSnapshot");
     assertEquals(Envelope.V5, snapshot.envelope());
-    assertEquals("V5_SIGNED", snapshot.authScheme());
+    assertEquals(AuthScheme.V5_SIGNED, snapshot.authScheme());
     assertEquals(new Custom("java.util.List<com.example.demo.market.model.DemoSnapshot>",
         "com.example.demo.internal.json.SnapshotListAdapter"), snapshot.resultType());
     assertInstanceOf(ResultShape.ServerTime.class, op("getDemoTime").resultShape());

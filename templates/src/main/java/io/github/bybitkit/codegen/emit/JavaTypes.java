@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiSpec;
 import io.github.bybitkit.codegen.ir.ApiType;
@@ -120,8 +121,8 @@ final class JavaTypes {
         + (type instanceof ModelRef ? "Adapter" : "");
   }
 
-  /** Expression that reads a value of this type from {@code readerVar}. */
-  CodeBlock read(ApiType type, String readerVar, int depth) {
+  /** Expression that reads a value of this type from {@code readerVar}; lambda parameters come from {@code scope}. */
+  CodeBlock read(ApiType type, String readerVar, Names.Scope scope, int depth) {
     if (type instanceof Scalar s) {
       String method = switch (s.kind()) {
         case STRING -> "readString";
@@ -141,20 +142,21 @@ final class JavaTypes {
       return CodeBlock.of("$T.readRaw($L)", jsonValues, readerVar);
     }
     if (type instanceof ModelRef || type instanceof Custom) {
-      return CodeBlock.of("$L.fromJson($L)", adapterField(type), readerVar);
+      // Qualified: a local named like the adapter field must not hide it.
+      return CodeBlock.of("this.$L.fromJson($L)", adapterField(type), readerVar);
     }
-    String inner = "r" + (depth + 1);
+    String inner = scope.local("r" + (depth + 1));
     if (type instanceof ListOf l) {
-      return CodeBlock.of("$T.readList($L, $L -> $L)", jsonValues, readerVar, inner, read(l.item(), inner, depth + 1));
+      return CodeBlock.of("$T.readList($L, $L -> $L)", jsonValues, readerVar, inner, read(l.item(), inner, scope, depth + 1));
     }
     if (type instanceof MapOf m) {
-      return CodeBlock.of("$T.readMap($L, $L -> $L)", jsonValues, readerVar, inner, read(m.value(), inner, depth + 1));
+      return CodeBlock.of("$T.readMap($L, $L -> $L)", jsonValues, readerVar, inner, read(m.value(), inner, scope, depth + 1));
     }
     throw new IllegalStateException("unknown type " + type);
   }
 
   /** Statement-less expression that writes {@code value} of this type to {@code writerVar}. */
-  CodeBlock write(ApiType type, String writerVar, CodeBlock value, int depth) {
+  CodeBlock write(ApiType type, String writerVar, CodeBlock value, Names.Scope scope, int depth) {
     if (type instanceof Scalar s) {
       return switch (s.kind()) {
         case STRING, INT, LONG, BOOLEAN -> CodeBlock.of("$L.value($L)", writerVar, value);
@@ -173,12 +175,12 @@ final class JavaTypes {
           : CodeBlock.of("$L.value($L)", writerVar, value);
     }
     if (type instanceof ModelRef || type instanceof Custom) {
-      return CodeBlock.of("$L.toJson($L, $L)", adapterField(type), writerVar, value);
+      return CodeBlock.of("this.$L.toJson($L, $L)", adapterField(type), writerVar, value);
     }
-    String w = "w" + (depth + 1);
-    String v = "v" + (depth + 1);
+    String w = scope.local("w" + (depth + 1));
+    String v = scope.local("v" + (depth + 1));
     CodeBlock element = write(type instanceof ListOf l ? l.item() : ((MapOf) type).value(), w, CodeBlock.of("$L", v),
-        depth + 1);
+        scope, depth + 1);
     String method = type instanceof ListOf ? "writeList" : "writeMap";
     return CodeBlock.of("$T.$L($L, $L, ($L, $L) -> $L)", jsonValues, method, writerVar, value, w, v, element);
   }

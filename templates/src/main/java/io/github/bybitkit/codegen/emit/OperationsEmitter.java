@@ -92,9 +92,9 @@ final class OperationsEmitter {
             ? CodeBlock.of("$T::new", JavaTypes.parse(c.adapterClass())) : CodeBlock.of("null");
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
-            .addJavadoc("$L $L\n", op.httpMethod(), op.path())
+            .addJavadoc("$L $L\n", op.httpMethod(), Docs.escape(op.path()))
             .initializer("new $T($S, $S, $S, $S, $S, $T.$L, $T.$L, $L, $L, $L, $S, $S, $S, $L)",
-                runtime.operationInfo, op.operationId(), op.javaMethod(), tag.name(), op.httpMethod(), op.path(), runtime.authScheme, op.authScheme(),
+                runtime.operationInfo, op.operationId(), op.javaMethod(), tag.name(), op.httpMethod().name(), op.path(), runtime.authScheme, op.authScheme().name(),
                 runtime.envelopeKind, op.envelope(), types.reflectType(resultType), adapter,
                 op.resultShape() instanceof ResultShape.ServerTime, op.docsUrl(), op.summary(),
                 op.description(), parameters(op))

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
@@ -55,30 +56,34 @@ final class PagingEmitter {
         .addJavadoc("@throws IllegalArgumentException when {@code request} is null (nothing is sent)\n")
         .addJavadoc("@see #$L($T)\n", op.javaMethod(), request)
         .addStatement("$T.required($S, $S, request)", runtime.checks, op.operationId(), "request");
+    // The only names in scope are the parameter and what this method declares.
+    Names.Scope scope = new Names.Scope().claim("request");
     ApiParameter limit = op.paging().limit();
     CodeBlock pageSize = CodeBlock.of("null");
     if (limit != null && op.paging().defaultLimit() != null) {
+      String local = scope.local("pageSize");
       fromRequest.addComment("Bybit's page size when no $L is sent (the spec's default)", limit.wireName());
-      fromRequest.addStatement("$T pageSize = request.$L() != null ? request.$L() : $L", Integer.class,
+      fromRequest.addStatement("$T $L = request.$L() != null ? request.$L() : $L", Integer.class, local,
           limit.javaName(), limit.javaName(), op.paging().defaultLimit());
-      pageSize = CodeBlock.of("pageSize");
+      pageSize = CodeBlock.of("$L", local);
     } else if (limit != null) {
       pageSize = CodeBlock.of("request.$L()", limit.javaName());
     }
     if (op.paging() instanceof ApiPaging.PageNumber p) {
       ApiParameter page = p.page();
+      String next = scope.local(page.javaName());
       fromRequest.addStatement("return $T.byPageNumber(request.$L(), $L, $L,\n$L -> $L($L))", paging,
-          page.javaName(), pageSize, highestPage(page), page.javaName(), pageMapper(op),
-          execute(op, page));
+          page.javaName(), pageSize, highestPage(page), next, pageMapper(op), execute(op, page, next));
       if (!(op.resultShape() instanceof ResultShape.Page)) {
         client.addMethod(pageMapperMethod(op, p));
       }
     } else {
       ApiPaging.Cursor c = (ApiPaging.Cursor) op.paging();
       ApiParameter cursor = c.cursor();
+      String next = scope.local(cursor.javaName());
       fromRequest.addStatement("return $T.byCursor(request.$L(), $L, $T::$L,\n$L -> $L)", paging,
-          cursor.javaName(), pageSize, types.javaType(c.item()), c.itemId().javaName(), cursor.javaName(),
-          execute(op, cursor));
+          cursor.javaName(), pageSize, types.javaType(c.item()), c.itemId().javaName(), next,
+          execute(op, cursor, next));
     }
     client.addMethod(Docs.deprecate(fromRequest, op).build());
 
@@ -106,9 +111,9 @@ final class PagingEmitter {
   }
 
   /** Fetches one page: the caller's request with the paging parameter replaced, sent like the plain method sends it. */
-  private static CodeBlock execute(ApiOperation op, ApiParameter replaced) {
-    return CodeBlock.of("transport.execute($LCall(request.toBuilder().$L($L).build()))", op.javaMethod(),
-        replaced.javaName(), replaced.javaName());
+  private static CodeBlock execute(ApiOperation op, ApiParameter replaced, String value) {
+    return CodeBlock.of("this.transport.execute($LCall(request.toBuilder().$L($L).build()))", op.javaMethod(),
+        replaced.javaName(), value);
   }
 
   /** The highest page number the spec allows, or null. */
