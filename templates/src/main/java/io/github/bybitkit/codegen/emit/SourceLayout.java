@@ -107,24 +107,35 @@ final class SourceLayout {
     String continuation = indent + CONTINUATION;
     String rest = line;
     while (rest.length() > width) {
-      int cut = codeBreak(rest, width);
-      if (cut < 0) {
+      int start = rest.length() - rest.stripLeading().length();
+      int cut = codeBreak(rest, start, width);
+      if (cut > 0) {
+        out.add(rest.substring(0, cut).stripTrailing());
+        rest = continuation + rest.substring(cut).stripLeading();
+        continue;
+      }
+      // A string literal too long for any line: the same constant, as two literals joined with +.
+      int split = literalSplit(rest, start, width - 1);
+      if (split < 0) {
         break;
       }
-      out.add(rest.substring(0, cut).stripTrailing());
-      rest = continuation + rest.substring(cut).stripLeading();
+      out.add(rest.substring(0, split) + "\"");
+      rest = continuation + "+ \"" + rest.substring(split);
     }
     out.add(rest);
   }
 
   /**
-   * Where to break a code line: the last point at or before {@code width} that is after {@code ", "} or before a
-   * chained {@code .call} (a dot after a closing parenthesis), outside literals and past the indentation; -1 when
-   * there is none.
+   * Where to break a code line between tokens: the last point before {@code width} after {@code ", "} or before a
+   * chained {@code .call} (a dot after a closing parenthesis); else before a ternary or binary operator; else the
+   * last space there. Only outside literals and
+   * past the indentation; -1 when there is none. Java ignores a line break between tokens, so any of them keeps the
+   * program the same.
    */
-  private static int codeBreak(String line, int width) {
-    int start = line.length() - line.stripLeading().length();
-    int best = -1;
+  private static int codeBreak(String line, int start, int width) {
+    int preferred = -1;
+    int operator = -1;
+    int space = -1;
     boolean inString = false;
     boolean inChar = false;
     for (int i = start; i < line.length() && i < width; i++) {
@@ -139,16 +150,55 @@ final class SourceLayout {
         }
         continue;
       }
+      boolean pastIndent = i > start + 8;
       if (c == '"') {
         inString = true;
       } else if (c == '\'') {
         inChar = true;
-      } else if (c == ',' && i + 1 < line.length() && line.charAt(i + 1) == ' ' && i + 1 > start + 8) {
-        best = i + 1;
-      } else if (c == '.' && i > start + 8 && line.charAt(i - 1) == ')') {
-        best = i;
+      } else if (c == ',' && pastIndent && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+        preferred = i + 1;
+      } else if (c == '.' && pastIndent && line.charAt(i - 1) == ')') {
+        preferred = i;
+      } else if (c == ' ' && pastIndent) {
+        if (i + 2 < line.length() && "?:+|&".indexOf(line.charAt(i + 1)) >= 0 && line.charAt(i + 2) == ' ') {
+          operator = i;
+        }
+        space = i;
       }
     }
-    return best;
+    return preferred > 0 ? preferred : operator > 0 ? operator : space;
+  }
+
+  /**
+   * Where to split a string literal that crosses {@code max}: just after its last space before {@code max}, so the
+   * first part ends in that space; -1 when no literal can be split there.
+   */
+  private static int literalSplit(String line, int start, int max) {
+    boolean inString = false;
+    int literalStart = -1;
+    int best = -1;
+    for (int i = start; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+          best = -1;
+        } else if (c == ' ' && i + 1 < max && i > literalStart + 1) {
+          best = i + 1;
+        }
+        if (inString && i >= max) {
+          return best;
+        }
+      } else if (c == '"') {
+        inString = true;
+        literalStart = i;
+      } else if (c == '\'') {
+        // skip a char literal: it may be a quote
+        i += line.charAt(i + 1) == '\\' ? 3 : 2;
+      }
+    }
+    return -1;
   }
 }
