@@ -405,4 +405,67 @@ class IrMapperTest {
     String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("style", "offset"));
     assertTrue(message.contains("operations.getRecords.paging.style") && message.contains("offset"), message);
   }
+
+  // ------------------------------------------------------------------ names, HTTP methods, auth schemes
+
+  @Test
+  void aKeywordFieldGetsATrailingUnderscoreAndKeepsItsWireName(@TempDir Path tmp) {
+    Path spec = GeneratorHarness.editYaml(GeneratorHarness.SPEC, tmp.resolve("spec.yaml"), tree ->
+        GeneratorHarness.at(tree, "components", "schemas", "DemoEntry", "properties").put("class",
+            Map.of("type", "string")));
+    ApiSpec mapped = GeneratorHarness.ir(spec, GeneratorHarness.CONFIG, tmp.resolve("out"));
+    ApiProperty property = mapped.requireModel("DemoEntry").properties().stream()
+        .filter(p -> p.jsonName().equals("class")).findFirst().orElseThrow();
+    assertEquals("class_", property.javaName());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOperationOtherThanGetOrPostIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> {
+      Map<String, Object> path = GeneratorHarness.at(spec, "paths", "/v2/public/demo/tiers");
+      path.put("put", path.remove("get"));
+    }, NO_EDIT);
+    assertTrue(message.contains("getTiers") && message.contains("only GET and POST") && message.contains("PUT"),
+        message);
+  }
+
+  @Test
+  void aSecuritySchemeMappedToAnUnknownAuthSchemeIsRefusedNamingTheConfigKey(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "securitySchemes")
+        .put("v5Signature", "V5_HMAC"));
+    assertTrue(message.contains("securitySchemes.v5Signature") && message.contains("V5_HMAC")
+        && message.contains("V5_SIGNED"), message);
+  }
+
+  @Test
+  void anEnumFieldWhoseRawComponentIsAnotherFieldsNameIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoRecord",
+        "properties").put("statusRaw", Map.of("type", "string")), NO_EDIT);
+    assertTrue(message.contains("schema DemoRecord") && message.contains("statusRaw"), message);
+  }
+
+  @Test
+  void aParameterNamedLikeARequestRecordMethodIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("start_date", "toBuilder"));
+    assertTrue(message.contains("getRecords") && message.contains("toBuilder")
+        && message.contains("operations.getRecords.parameters"), message);
+  }
+
+  @Test
+  void twoParametersWithOneJavaNameAreRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("start_date", "startTime"));
+    assertTrue(message.contains("getRecords") && message.contains("start_time") && message.contains("start_date")
+        && message.contains("startTime"), message);
+  }
+
+  @Test
+  void aParameterRenamedToAnObjectMethodNameIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("start_date", "hashCode"));
+    assertTrue(message.contains("getRecords") && message.contains("hashCode")
+        && message.contains("operations.getRecords.parameters"), message);
+  }
 }
