@@ -311,10 +311,36 @@ public final class IrMapper {
   private ApiParameter parameter(IJsonSchemaValidationProperties p, String wireName, Map<String, Object> extensions,
       boolean isEnumRef, boolean required, String description, OperationConfig opConfig, String operationId,
       String where, ApiParameter.Location location) {
-    return new ApiParameter(wireName, javaName(wireName, opConfig, operationId),
-        typeOf(p, extensions, isEnumRef, where), required, clean(description),
+    ApiType type = typeOf(p, extensions, isEnumRef, where);
+    if (!isParameterType(type)) {
+      throw new IllegalArgumentException(where + ": a parameter must be text, a number, a boolean, a date, epoch "
+          + "seconds or an enum, not " + type);
+    }
+    return new ApiParameter(wireName, javaName(wireName, opConfig, operationId), type, required, clean(description),
         bound(p.getMinimum(), p.getExclusiveMinimum()), bound(p.getMaximum(), p.getExclusiveMaximum()),
         Boolean.TRUE.equals(extensions.get(NONZERO_EXTENSION)), location);
+  }
+
+  /** The types the client checks, the transport sends and the registry describes as a wire form. */
+  private static boolean isParameterType(ApiType type) {
+    if (type instanceof EnumRef) {
+      return true;
+    }
+    return type instanceof Scalar s && switch (s.kind()) {
+      case STRING, INT, LONG, BOOLEAN, DECIMAL_NUMBER, DECIMAL_STRING, DECIMAL_EITHER, LOCAL_DATE,
+          INSTANT_EPOCH_SECONDS -> true;
+      case INSTANT_RFC3339, LOCAL_DATE_TIME, VOID -> false;
+    };
+  }
+
+  private static boolean containsVoid(ApiType type) {
+    if (type instanceof ListOf l) {
+      return containsVoid(l.item());
+    }
+    if (type instanceof MapOf m) {
+      return containsVoid(m.value());
+    }
+    return type instanceof Scalar s && s.kind() == ScalarKind.VOID;
   }
 
   private AuthScheme authOf(CodegenOperation op) {
@@ -580,6 +606,15 @@ public final class IrMapper {
           + javaName + ", which is not usable");
     }
     ApiType type = typeOf(p, p.vendorExtensions, p.isEnumRef, "schema " + schema + " field " + p.baseName);
+    if (containsVoid(type)) {
+      throw new IllegalArgumentException("schema " + schema + ": field " + p.baseName + " is "
+          + TYPE_EXTENSION + ": void; only an operation's result can be");
+    }
+    if (type instanceof ListOf l && l.item() instanceof EnumRef || type instanceof MapOf m && m.value() instanceof EnumRef) {
+      // A record keeps an enum field's raw text; there is no raw form for a collection of them.
+      throw new IllegalArgumentException("schema " + schema + ": field " + p.baseName
+          + " is a list or map of enums, which is not supported; make it a list of strings");
+    }
     boolean secret = Boolean.TRUE.equals(p.vendorExtensions.get(SECRET_EXTENSION));
     if (secret && !(type instanceof Scalar s && s.kind() == ScalarKind.STRING)) {
       throw new IllegalArgumentException("schema " + schema + ": field " + p.baseName + " is " + SECRET_EXTENSION

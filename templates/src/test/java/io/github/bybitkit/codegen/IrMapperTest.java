@@ -468,4 +468,30 @@ class IrMapperTest {
     assertTrue(message.contains("getRecords") && message.contains("hashCode")
         && message.contains("operations.getRecords.parameters"), message);
   }
+
+  @Test
+  void aListOfEnumsIsRefusedWhileMapping(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoEntry",
+        "properties").put("states", Map.of("type", "array", "items",
+            Map.of("$ref", "#/components/schemas/DemoStatus"))), NO_EDIT);
+    assertTrue(message.contains("schema DemoEntry") && message.contains("states")
+        && message.contains("list or map of enums"), message);
+  }
+
+  @Test
+  void aVoidModelFieldIsRefusedWhileMapping(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoEntry",
+        "properties").put("nothing", Map.of("type", "object", "x-bybit-type", "void")), NO_EDIT);
+    assertTrue(message.contains("schema DemoEntry") && message.contains("nothing") && message.contains("void"),
+        message);
+  }
+
+  @Test
+  void aParameterOfAnUnsupportedTypeIsRefusedWhileMapping(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/private/demo/margin", "post",
+        "requestBody", "content", "application/json", "schema", "properties").put("when",
+            Map.of("type", "string", "format", "date-time")), NO_EDIT);
+    assertTrue(message.contains("changeDemoMargin body field when") && message.contains("a parameter must be"),
+        message);
+  }
 }
