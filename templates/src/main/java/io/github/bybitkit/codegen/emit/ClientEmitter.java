@@ -464,8 +464,8 @@ final class ClientEmitter {
         continue;
       }
       ApiParameter p = op.parameters().stream().filter(x -> x.javaName().equals(spec.name())).findFirst().orElseThrow();
-      doc.add("@param $L $L (wire name {@code $L})\n", p.javaName(), Docs.orField(p.description(), p.wireName()),
-          p.wireName());
+      doc.add("@param $L $L (wire name $L)\n", p.javaName(), Docs.orField(p.description(), p.wireName()),
+          Docs.code(p.wireName()));
     }
     return doc.build();
   }
@@ -547,8 +547,8 @@ final class ClientEmitter {
       canonical.addParameter(type, p.javaName());
       CheckEmitter.addChecks(canonical::addStatement, runtime, op, p, CodeBlock.of("$L", p.javaName()), false);
       doc.append("@param ").append(p.javaName()).append(' ').append(Docs.orField(p.description(), p.wireName()))
-          .append(p.required() ? " Required." : " Optional.").append(" Wire name {@code ").append(p.wireName())
-          .append("}.\n");
+          .append(p.required() ? " Required." : " Optional.").append(" Wire name ").append(Docs.code(p.wireName()))
+          .append(".\n");
       b.addField(type, p.javaName(), Modifier.PRIVATE);
       b.addMethod(MethodSpec.methodBuilder(p.javaName())
           .addModifiers(Modifier.PUBLIC)

@@ -164,26 +164,26 @@ final class PagingEmitter {
     ApiParameter limit = op.paging().limit();
     if (limit != null) {
       stops.add(op.paging().defaultLimit() == null
-          ? "a page with fewer items than the page size the request asks for ({@code " + limit.wireName()
-              + "}, when it has one)"
-          : "a page with fewer items than the page size ({@code " + limit.wireName() + "}; "
+          ? "a page with fewer items than the page size the request asks for (" + Docs.code(limit.wireName())
+              + ", when it has one)"
+          : "a page with fewer items than the page size (" + Docs.code(limit.wireName()) + "; "
               + op.paging().defaultLimit() + " when the request has none)");
     }
     if (op.paging() instanceof ApiPaging.PageNumber p) {
-      doc.add("each following one asks for the next page number ({@code $L}).\n", p.page().wireName());
+      doc.add("each following one asks for the next page number ($L).\n", Docs.code(p.page().wireName()));
       if (p.lastPage() != null) {
-        stops.add("the page at {@code " + p.lastPage().jsonName() + "}");
+        stops.add("the page at " + Docs.code(p.lastPage().jsonName()));
       }
       if (p.page().maximum() != null) {
-        stops.add("page " + highestPage(p.page()) + " (the highest {@code " + p.page().wireName()
-            + "} the operation accepts)");
+        stops.add("page " + highestPage(p.page()) + " (the highest " + Docs.code(p.page().wireName())
+            + " the operation accepts)");
       }
     } else {
       ApiPaging.Cursor c = (ApiPaging.Cursor) op.paging();
-      String id = "{@code " + c.itemId().jsonName() + "}";
-      doc.add("each following one starts from the $L of the previous page's last item ({@code $L})$L; it leaves out\n",
-          id, c.cursor().wireName(),
-          c.direction() == null ? "" : " in the request's {@code " + c.direction().wireName() + "}");
+      String id = Docs.code(c.itemId().jsonName());
+      doc.add("each following one starts from the $L of the previous page's last item ($L)$L; it leaves out\n",
+          id, Docs.code(c.cursor().wireName()),
+          c.direction() == null ? "" : " in the request's " + Docs.code(c.direction().wireName()));
       doc.add("items an earlier page returned (by $L), so none is returned twice.\n", id);
       stops.add("a page whose last " + id + " would not move the cursor on (already sent or returned)");
     }
@@ -196,6 +196,6 @@ final class PagingEmitter {
   /** A required parameter's description, as the plain method's overload gives it. */
   private static String paramDoc(ApiOperation op, ParameterSpec spec) {
     ApiParameter p = op.parameters().stream().filter(x -> x.javaName().equals(spec.name())).findFirst().orElseThrow();
-    return Docs.orField(p.description(), p.wireName()) + " (wire name {@code " + p.wireName() + "})";
+    return Docs.orField(p.description(), p.wireName()) + " (wire name " + Docs.code(p.wireName()) + ")";
   }
 }
