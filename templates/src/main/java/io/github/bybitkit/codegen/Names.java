@@ -68,6 +68,55 @@ public final class Names {
     return javaName + "Raw";
   }
 
+  /** The asynchronous twin of an operation's public method: {@code getTrades -> getTradesAsync}. */
+  public static String asyncMethod(String javaMethod) {
+    return javaMethod + "Async";
+  }
+
+  /** The lazy all-pages method of a paged operation: {@code getTrades -> getTradesPages}. */
+  public static String pagesMethod(String javaMethod) {
+    return javaMethod + "Pages";
+  }
+
+  /** The client's private method that checks the parameters and builds the Retrofit call. */
+  public static String callMethod(String javaMethod) {
+    return javaMethod + "Call";
+  }
+
+  /** The client's private method that shapes the envelope's result into what the public method returns. */
+  public static String resultMapper(String javaMethod) {
+    return javaMethod + "Result";
+  }
+
+  /** The client's private method that turns a paged operation's result into one page. */
+  public static String pageMapper(String javaMethod) {
+    return javaMethod + "Page";
+  }
+
+  /** The generated Moshi adapter of a model class: {@code BybitBalance -> BybitBalanceJsonAdapter}. */
+  public static String adapterClass(String modelClass) {
+    return modelClass + "JsonAdapter";
+  }
+
+  /** The field holding a model's adapter: {@code BybitBalance -> bybitBalanceAdapter}. */
+  public static String modelAdapterField(String modelClass) {
+    return decapitalize(modelClass) + "Adapter";
+  }
+
+  /** The field holding a hand-written adapter: {@code PositionListAdapter -> positionListAdapter}. */
+  public static String customAdapterField(String adapterClass) {
+    return decapitalize(adapterClass);
+  }
+
+  /** The Retrofit interface of a spec tag: {@code V5Market -> V5MarketApi}. */
+  public static String retrofitInterface(String tag) {
+    return tag + "Api";
+  }
+
+  private static String decapitalize(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
   /** The public request record of an operation's Java method: {@code getTrades -> GetTradesRequest}. */
   public static String requestRecord(String javaMethod) {
     return capitalize(javaMethod) + "Request";

@@ -156,7 +156,7 @@ final class ClientEmitter {
         args.add(i == 0 ? "$N" : ", $N", params.get(i));
       }
     }
-    return CodeBlock.of("$LCall($L)", op.javaMethod(), args.build());
+    return CodeBlock.of("$L($L)", Names.callMethod(op.javaMethod()), args.build());
   }
 
   /** The sync method and its async twin, both delegating to the private {@code ...Call} builder. */
@@ -164,7 +164,7 @@ final class ClientEmitter {
     TypeName result = publicResult(op);
     boolean serverTime = op.resultShape() instanceof ResultShape.ServerTime;
     CodeBlock mapped = serverTime ? CodeBlock.of("this.transport.executeServerTime($L)", call)
-        : needsMapper(op) ? CodeBlock.of("$LResult(this.transport.execute($L))", op.javaMethod(), call)
+        : needsMapper(op) ? CodeBlock.of("$L(this.transport.execute($L))", Names.resultMapper(op.javaMethod()), call)
         : CodeBlock.of("this.transport.execute($L)", call);
     MethodSpec.Builder sync = MethodSpec.methodBuilder(op.javaMethod())
         .addModifiers(Modifier.PUBLIC)
@@ -181,9 +181,10 @@ final class ClientEmitter {
     // The mapper runs inside the transport's future: thenApply would wrap exceptions and lose cancellation.
     CodeBlock async = serverTime ? CodeBlock.of("this.transport.executeServerTimeAsync($L)", call)
         : needsMapper(op)
-        ? CodeBlock.of("this.transport.executeAsync($L, $T::$LResult)", call, currentClient, op.javaMethod())
+        ? CodeBlock.of("this.transport.executeAsync($L, $T::$L)", call, currentClient,
+            Names.resultMapper(op.javaMethod()))
         : CodeBlock.of("this.transport.executeAsync($L)", call);
-    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.javaMethod() + "Async")
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(Names.asyncMethod(op.javaMethod()))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
@@ -214,14 +215,14 @@ final class ClientEmitter {
       sync.addStatement("return $L($L)", op.javaMethod(), build);
     }
     type.addMethod(Docs.deprecate(sync, op).build());
-    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.javaMethod() + "Async")
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(Names.asyncMethod(op.javaMethod()))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
         .addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.javaMethod(), paramList.build())
         .addJavadoc(paramDocs(op, params))
         .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.javaMethod(), request)
-        .addStatement("return $LAsync($L)", op.javaMethod(), build), op)
+        .addStatement("return $L($L)", Names.asyncMethod(op.javaMethod()), build), op)
         .build());
   }
 
@@ -260,7 +261,7 @@ final class ClientEmitter {
         .add("@see #$L($L)\n", op.javaMethod(), requiredTypes.build())
         .build();
     for (boolean async : new boolean[] {false, true}) {
-      String name = op.javaMethod() + (async ? "Async" : "");
+      String name = async ? Names.asyncMethod(op.javaMethod()) : op.javaMethod();
       MethodSpec.Builder m = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PUBLIC)
           .returns(async ? ParameterizedTypeName.get(FUTURE, result.box()) : result)
@@ -270,7 +271,7 @@ final class ClientEmitter {
         for (ParameterSpec p : params) {
           m.addJavadoc("@param $N see {@link #$L($L)}\n", p, op.javaMethod(), paramTypes.build());
         }
-        m.addJavadoc("@return completes as {@link #$LAsync($L)} returns or throws\n", op.javaMethod(),
+        m.addJavadoc("@return completes as {@link #$L($L)} returns or throws\n", Names.asyncMethod(op.javaMethod()),
             requiredTypes.build());
         m.addJavadoc("@throws IllegalArgumentException when the values cannot be sent in this form (nothing is sent)\n");
       } else {
@@ -306,7 +307,7 @@ final class ClientEmitter {
   }
 
   private MethodSpec callFromRequest(ApiOperation op, ClassName request) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Call")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Names.callMethod(op.javaMethod()))
         .addModifiers(Modifier.PRIVATE)
         .returns(retrofit.callType(op))
         .addParameter(request, "request")
@@ -315,7 +316,7 @@ final class ClientEmitter {
   }
 
   private MethodSpec callFromParameters(ApiOperation op, List<ParameterSpec> params) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Call")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Names.callMethod(op.javaMethod()))
         .addModifiers(Modifier.PRIVATE)
         .returns(retrofit.callType(op))
         .addParameters(params);
@@ -383,7 +384,7 @@ final class ClientEmitter {
 
   private MethodSpec resultMapper(ApiOperation op) {
     TypeName wire = types.javaType(op.resultType());
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Result")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Names.resultMapper(op.javaMethod()))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(publicResult(op))
         .addParameter(wire, "result");

@@ -95,7 +95,7 @@ final class JavaTypes {
   }
 
   ClassName adapterClass(String schemaName) {
-    return ClassName.get(spec.jsonPackage(), spec.requireModel(schemaName).className() + "JsonAdapter");
+    return ClassName.get(spec.jsonPackage(), Names.adapterClass(spec.requireModel(schemaName).className()));
   }
 
   // ------------------------------------------------------------------ JSON codecs
@@ -115,10 +115,10 @@ final class JavaTypes {
 
   /** Name of the adapter field for a model or custom type, e.g. {@code bybitPnlRangeAdapter}. */
   String adapterField(ApiType type) {
-    String simple = type instanceof ModelRef m ? modelClass(m.schemaName()).simpleName()
-        : ((ClassName) rawClass(parse(((Custom) type).adapterClass()))).simpleName();
-    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1)
-        + (type instanceof ModelRef ? "Adapter" : "");
+    if (type instanceof ModelRef m) {
+      return Names.modelAdapterField(modelClass(m.schemaName()).simpleName());
+    }
+    return Names.customAdapterField(((ClassName) rawClass(parse(((Custom) type).adapterClass()))).simpleName());
   }
 
   /** Expression that reads a value of this type from {@code readerVar}; lambda parameters come from {@code scope}. */

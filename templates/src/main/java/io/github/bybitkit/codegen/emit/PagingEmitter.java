@@ -44,7 +44,7 @@ final class PagingEmitter {
   void addMethods(TypeSpec.Builder client, ApiTag tag, ApiOperation op, List<ParameterSpec> requiredParameters) {
     ClassName request = ClientEmitter.requestName(tag, op);
     TypeName result = ParameterizedTypeName.get(pages, types.javaType(itemType(op.paging())));
-    String name = op.javaMethod() + "Pages";
+    String name = Names.pagesMethod(op.javaMethod());
 
     MethodSpec.Builder fromRequest = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
@@ -112,8 +112,8 @@ final class PagingEmitter {
 
   /** Fetches one page: the caller's request with the paging parameter replaced, sent like the plain method sends it. */
   private static CodeBlock execute(ApiOperation op, ApiParameter replaced, String value) {
-    return CodeBlock.of("this.transport.execute($LCall(request.toBuilder().$L($L).build()))", op.javaMethod(),
-        replaced.javaName(), value);
+    return CodeBlock.of("this.transport.execute($L(request.toBuilder().$L($L).build()))",
+        Names.callMethod(op.javaMethod()), replaced.javaName(), value);
   }
 
   /** The highest page number the spec allows, or null. */
@@ -127,7 +127,8 @@ final class PagingEmitter {
 
   /** The plain method of a page-shaped operation already maps its result to a page; others get their own mapper. */
   private static String pageMapper(ApiOperation op) {
-    return op.javaMethod() + (op.resultShape() instanceof ResultShape.Page ? "Result" : "Page");
+    return op.resultShape() instanceof ResultShape.Page ? Names.resultMapper(op.javaMethod())
+        : Names.pageMapper(op.javaMethod());
   }
 
   private MethodSpec pageMapperMethod(ApiOperation op, ApiPaging.PageNumber p) {
