@@ -82,12 +82,17 @@ public final class IrMapper {
           }
         });
     byTag.forEach((tag, ops) -> {
+      // Every method a client declares for an operation, so that getX and getXAsync cannot meet in one client.
       Map<String, String> methods = new HashMap<>();
       for (ApiOperation op : ops) {
-        String other = methods.putIfAbsent(op.javaMethod(), op.operationId());
-        if (other != null) {
-          throw new IllegalArgumentException(op.operationId() + ": Java method " + op.javaMethod() + " is already "
-              + other + "'s in tag " + tag + "; give one of them another name under operations.<id>.method");
+        String m = op.javaMethod();
+        for (String name : List.of(m, Names.asyncMethod(m), Names.pagesMethod(m), Names.callMethod(m),
+            Names.resultMapper(m), Names.pageMapper(m))) {
+          String other = methods.putIfAbsent(name, op.operationId());
+          if (other != null && !other.equals(op.operationId())) {
+            throw new IllegalArgumentException(op.operationId() + ": Java method " + name + " is already "
+                + other + "'s in tag " + tag + "; give one of them another name under operations.<id>.method");
+          }
         }
       }
     });

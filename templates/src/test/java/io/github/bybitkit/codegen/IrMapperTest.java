@@ -494,4 +494,12 @@ class IrMapperTest {
     assertTrue(message.contains("changeDemoMargin body field when") && message.contains("a parameter must be"),
         message);
   }
+
+  @Test
+  void aJavaMethodThatIsAnotherOperationsAsyncTwinIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getEntries")
+        .put("method", "getRecordsAsync"));
+    assertTrue(message.contains("Java method getRecordsAsync is already") && message.contains("DemoAccount"),
+        message);
+  }
 }
