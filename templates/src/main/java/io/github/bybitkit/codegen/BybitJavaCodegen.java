@@ -46,6 +46,15 @@ public class BybitJavaCodegen extends AbstractJavaCodegen {
     return "Generates the BybitKit client (records, Moshi adapters, Retrofit interfaces, clients) with JavaPoet.";
   }
 
+  /**
+   * Keeps the spec's text as it is (openapi-generator would double backslashes and turn a comment end into
+   * {@code *_/} for its own templates): the emitters escape every text for where it goes, Javadoc or literal.
+   */
+  @Override
+  public String escapeText(String input) {
+    return input;
+  }
+
   @Override
   public void processOpts() {
     super.processOpts();

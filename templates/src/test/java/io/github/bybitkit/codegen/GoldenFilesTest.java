@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generator, regenerate them with {@code ./mvnw -pl templates test -Dgolden.update=true} and review the diff.
  */
 class GoldenFilesTest {
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final Path EXPECTED = GeneratorHarness.GOLDEN.resolve("expected");
   private static final Path EXPECTED_CHANGED = GeneratorHarness.GOLDEN.resolve("expected-changed");
 
@@ -64,7 +64,7 @@ class GoldenFilesTest {
     assertSameFiles(read(EXPECTED_CHANGED), changed);
   }
 
-  private static void assertSameFiles(Map<String, String> expected, Map<String, String> actual) {
+  static void assertSameFiles(Map<String, String> expected, Map<String, String> actual) {
     Set<String> all = new TreeSet<>(expected.keySet());
     all.addAll(actual.keySet());
     StringBuilder problems = new StringBuilder();
@@ -98,7 +98,7 @@ class GoldenFilesTest {
     return " (line endings differ)";
   }
 
-  private static Map<String, String> read(Path dir) throws IOException {
+  static Map<String, String> read(Path dir) throws IOException {
     Map<String, String> files = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
       return files;
@@ -113,7 +113,7 @@ class GoldenFilesTest {
   }
 
   /** Golden files end in .golden so no build or IDE mistakes them for sources. */
-  private static void write(Path dir, Map<String, String> files) throws IOException {
+  static void write(Path dir, Map<String, String> files) throws IOException {
     if (Files.isDirectory(dir)) {
       try (Stream<Path> old = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOverload;
+import io.github.bybitkit.codegen.ir.ApiOperation.AuthScheme;
 import io.github.bybitkit.codegen.ir.ApiOperation.Envelope;
+import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
@@ -98,8 +100,8 @@ class IrMapperTest {
   @Test
   void queryParametersKeepWireNamesRenamesAndBounds() {
     ApiOperation records = op("getRecords");
-    assertEquals("GET", records.httpMethod());
-    assertEquals("V2_SIGNED", records.authScheme());
+    assertEquals(HttpMethod.GET, records.httpMethod());
+    assertEquals(AuthScheme.V2_SIGNED, records.authScheme());
     assertEquals(Envelope.V2, records.envelope());
     assertEquals("https://example.test/docs#records", records.docsUrl());
     assertEquals(List.of("symbol", "start_time", "start_date", "status", "limit", "page"),
@@ -118,7 +120,7 @@ class IrMapperTest {
   @Test
   void bodyFieldsBecomeParametersWithNonZeroAndExclusiveBounds() {
     ApiOperation margin = op("changeDemoMargin");
-    assertEquals("POST", margin.httpMethod());
+    assertEquals(HttpMethod.POST, margin.httpMethod());
     assertTrue(margin.parameters().stream().allMatch(p -> p.location() == ApiParameter.Location.BODY));
     ApiParameter amount = margin.parameters().get(2);
     assertEquals("margin", amount.wireName());
@@ -137,11 +139,11 @@ class IrMapperTest {
     assertNull(page.lastPage());
     assertEquals("data", ((ResultShape.Unwrap) op("getEntries").resultShape()).field().jsonName());
     assertEquals(scalar(ScalarKind.VOID), op("switchDemo").resultType());
-    assertEquals("NONE", op("getTiers").authScheme(), "an operation with security: [] is public");
+    assertEquals(AuthScheme.NONE, op("getTiers").authScheme(), "an operation with security: [] is public");
     assertEquals(new MapOf(new ModelRef("DemoTier")), op("getTiers").resultType());
     ApiOperation snapshot = op("getSnapshot");
     assertEquals(Envelope.V5, snapshot.envelope());
-    assertEquals("V5_SIGNED", snapshot.authScheme());
+    assertEquals(AuthScheme.V5_SIGNED, snapshot.authScheme());
     assertEquals(new Custom("java.util.List<com.example.demo.market.model.DemoSnapshot>",
         "com.example.demo.internal.json.SnapshotListAdapter"), snapshot.resultType());
     assertInstanceOf(ResultShape.ServerTime.class, op("getDemoTime").resultShape());
@@ -402,5 +404,102 @@ class IrMapperTest {
   void unknownPagingStyleIsRefused(@TempDir Path tmp) {
     String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("style", "offset"));
     assertTrue(message.contains("operations.getRecords.paging.style") && message.contains("offset"), message);
+  }
+
+  // ------------------------------------------------------------------ names, HTTP methods, auth schemes
+
+  @Test
+  void aKeywordFieldGetsATrailingUnderscoreAndKeepsItsWireName(@TempDir Path tmp) {
+    Path spec = GeneratorHarness.editYaml(GeneratorHarness.SPEC, tmp.resolve("spec.yaml"), tree ->
+        GeneratorHarness.at(tree, "components", "schemas", "DemoEntry", "properties").put("class",
+            Map.of("type", "string")));
+    ApiSpec mapped = GeneratorHarness.ir(spec, GeneratorHarness.CONFIG, tmp.resolve("out"));
+    ApiProperty property = mapped.requireModel("DemoEntry").properties().stream()
+        .filter(p -> p.jsonName().equals("class")).findFirst().orElseThrow();
+    assertEquals("class_", property.javaName());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anOperationOtherThanGetOrPostIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> {
+      Map<String, Object> path = GeneratorHarness.at(spec, "paths", "/v2/public/demo/tiers");
+      path.put("put", path.remove("get"));
+    }, NO_EDIT);
+    assertTrue(message.contains("getTiers") && message.contains("only GET and POST") && message.contains("PUT"),
+        message);
+  }
+
+  @Test
+  void aSecuritySchemeMappedToAnUnknownAuthSchemeIsRefusedNamingTheConfigKey(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "securitySchemes")
+        .put("v5Signature", "V5_HMAC"));
+    assertTrue(message.contains("securitySchemes.v5Signature") && message.contains("V5_HMAC")
+        && message.contains("V5_SIGNED"), message);
+  }
+
+  @Test
+  void anEnumFieldWhoseRawComponentIsAnotherFieldsNameIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoRecord",
+        "properties").put("statusRaw", Map.of("type", "string")), NO_EDIT);
+    assertTrue(message.contains("schema DemoRecord") && message.contains("statusRaw"), message);
+  }
+
+  @Test
+  void aParameterNamedLikeARequestRecordMethodIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("start_date", "toBuilder"));
+    assertTrue(message.contains("getRecords") && message.contains("toBuilder")
+        && message.contains("operations.getRecords.parameters"), message);
+  }
+
+  @Test
+  void twoParametersWithOneJavaNameAreRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("start_date", "startTime"));
+    assertTrue(message.contains("getRecords") && message.contains("start_time") && message.contains("start_date")
+        && message.contains("startTime"), message);
+  }
+
+  @Test
+  void aParameterRenamedToAnObjectMethodNameIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getRecords",
+        "parameters").put("start_date", "hashCode"));
+    assertTrue(message.contains("getRecords") && message.contains("hashCode")
+        && message.contains("operations.getRecords.parameters"), message);
+  }
+
+  @Test
+  void aListOfEnumsIsRefusedWhileMapping(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoEntry",
+        "properties").put("states", Map.of("type", "array", "items",
+            Map.of("$ref", "#/components/schemas/DemoStatus"))), NO_EDIT);
+    assertTrue(message.contains("schema DemoEntry") && message.contains("states")
+        && message.contains("list or map of enums"), message);
+  }
+
+  @Test
+  void aVoidModelFieldIsRefusedWhileMapping(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "components", "schemas", "DemoEntry",
+        "properties").put("nothing", Map.of("type", "object", "x-bybit-type", "void")), NO_EDIT);
+    assertTrue(message.contains("schema DemoEntry") && message.contains("nothing") && message.contains("void"),
+        message);
+  }
+
+  @Test
+  void aParameterOfAnUnsupportedTypeIsRefusedWhileMapping(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> GeneratorHarness.at(spec, "paths", "/v2/private/demo/margin", "post",
+        "requestBody", "content", "application/json", "schema", "properties").put("when",
+            Map.of("type", "string", "format", "date-time")), NO_EDIT);
+    assertTrue(message.contains("changeDemoMargin body field when") && message.contains("a parameter must be"),
+        message);
+  }
+
+  @Test
+  void aJavaMethodThatIsAnotherOperationsAsyncTwinIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getEntries")
+        .put("method", "getRecordsAsync"));
+    assertTrue(message.contains("Java method getRecordsAsync is already") && message.contains("DemoAccount"),
+        message);
   }
 }

@@ -8,6 +8,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiProperty;
 import io.github.bybitkit.codegen.ir.ApiSpec;
@@ -61,8 +63,9 @@ final class AdapterEmitter {
         .addParameter(JavaTypes.MOSHI, "moshi")
         .addParameter(boolean.class, "strict")
         .addStatement("this.strict = strict");
+    Names.Scope fields = new Names.Scope().claim("NAMES").claim("strict");
     for (ApiType need : needs) {
-      addAdapterField(adapter, constructor, need);
+      addAdapterField(adapter, constructor, need, fields);
     }
     adapter.addMethod(constructor.build());
     adapter.addMethod(fromJson(model, modelClass));
@@ -76,8 +79,12 @@ final class AdapterEmitter {
     return Docs.file(spec.jsonPackage(), adapter.build());
   }
 
-  private void addAdapterField(TypeSpec.Builder adapter, MethodSpec.Builder constructor, ApiType need) {
+  private void addAdapterField(TypeSpec.Builder adapter, MethodSpec.Builder constructor, ApiType need,
+      Names.Scope fields) {
     String field = types.adapterField(need);
+    if (!fields.local(field).equals(field)) {
+      throw new IllegalStateException(model(need) + ": adapter field " + field + " is taken");
+    }
     if (need instanceof ModelRef ref) {
       ClassName model = types.modelClass(ref.schemaName());
       adapter.addField(ParameterizedTypeName.get(JavaTypes.JSON_ADAPTER, model), field, Modifier.PRIVATE,
@@ -91,6 +98,10 @@ final class AdapterEmitter {
     }
   }
 
+  private static String model(ApiType need) {
+    return need instanceof ModelRef ref ? "schema " + ref.schemaName() : "adapter " + ((Custom) need).adapterClass();
+  }
+
   private MethodSpec fromJson(ApiModel model, ClassName modelClass) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("fromJson")
         .addAnnotation(Override.class)
@@ -101,23 +112,29 @@ final class AdapterEmitter {
         .beginControlFlow("if (reader.peek() == $T.Token.NULL)", JavaTypes.JSON_READER)
         .addStatement("return reader.nextNull()")
         .endControlFlow();
+    // Locals are named after the components, renamed only when one would hide the parameter or the names table.
+    Names.Scope scope = new Names.Scope().claim("reader").claim("NAMES");
+    List<String> locals = new ArrayList<>();
     for (ApiProperty p : model.properties()) {
-      m.addStatement("$T $L = null", types.storedType(p.type()), ModelEmitter.componentName(p));
+      String local = scope.local(ModelEmitter.componentName(p));
+      locals.add(local);
+      m.addStatement("$T $L = null", types.storedType(p.type()), local);
     }
     m.addStatement("reader.beginObject()");
     m.beginControlFlow("while (reader.hasNext())");
     m.beginControlFlow("switch (reader.selectName(NAMES))");
     for (int i = 0; i < model.properties().size(); i++) {
       ApiProperty p = model.properties().get(i);
-      m.addStatement("case $L -> $L = $L", i, ModelEmitter.componentName(p), types.read(p.type(), "reader", 0));
+      m.addStatement("case $L -> $L = $L", i, locals.get(i), types.read(p.type(), "reader", scope.copy(), 0));
     }
-    m.addStatement("default -> $T.skipUnknownField(reader, strict, $S)", types.jsonValues(), model.className());
+    m.addStatement("default -> $T.skipUnknownField(reader, this.strict, $S)", types.jsonValues(),
+        model.className());
     m.endControlFlow();
     m.endControlFlow();
     m.addStatement("reader.endObject()");
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < model.properties().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", ModelEmitter.componentName(model.properties().get(i)));
+      args.add(i == 0 ? "$L" : ", $L", locals.get(i));
     }
     m.addStatement("return new $T($L)", modelClass, args.build());
     return m.build();
@@ -135,10 +152,11 @@ final class AdapterEmitter {
         .addStatement("return")
         .endControlFlow()
         .addStatement("writer.beginObject()");
+    Names.Scope scope = new Names.Scope().claim("writer").claim("value");
     for (ApiProperty p : model.properties()) {
       m.addStatement("writer.name($S)", p.jsonName());
       m.addStatement("$L", types.write(p.type(), "writer",
-          CodeBlock.of("value.$L()", ModelEmitter.componentName(p)), 0));
+          CodeBlock.of("value.$L()", ModelEmitter.componentName(p)), scope.copy(), 0));
     }
     m.addStatement("writer.endObject()");
     return m.build();
@@ -178,9 +196,9 @@ final class AdapterEmitter {
     MethodSpec.Builder create = MethodSpec.methodBuilder("create")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(JavaTypes.JSON_ADAPTER, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)))
+        .returns(ParameterizedTypeName.get(JavaTypes.JSON_ADAPTER, WildcardTypeName.subtypeOf(Object.class)))
         .addParameter(type, "type")
-        .addParameter(ParameterizedTypeName.get(set, com.palantir.javapoet.WildcardTypeName.subtypeOf(annotation)), "annotations")
+        .addParameter(ParameterizedTypeName.get(set, WildcardTypeName.subtypeOf(annotation)), "annotations")
         .addParameter(JavaTypes.MOSHI, "moshi")
         .beginControlFlow("if (!annotations.isEmpty())")
         .addStatement("return null")
@@ -198,7 +216,7 @@ final class AdapterEmitter {
     builder.addMethod(MethodSpec.methodBuilder("modelClasses")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(set, ParameterizedTypeName.get(ClassName.get(Class.class),
-            com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class))))
+            WildcardTypeName.subtypeOf(Object.class))))
         .addJavadoc("Every model class this factory has an adapter for.\n")
         .addStatement("return $T.of($L)", set, classes.build())
         .build());

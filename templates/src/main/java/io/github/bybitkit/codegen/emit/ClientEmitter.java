@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiOverload;
 import io.github.bybitkit.codegen.ir.ApiParameter;
@@ -22,6 +23,7 @@ import io.github.bybitkit.codegen.ir.ApiType.Scalar;
 import io.github.bybitkit.codegen.ir.ApiType.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -53,7 +55,7 @@ final class ClientEmitter {
   }
 
   static ClassName requestName(ApiTag tag, ApiOperation op) {
-    return ClassName.get(tag.packageName(), Names.capitalize(op.javaMethod()) + "Request");
+    return ClassName.get(tag.packageName(), Names.requestRecord(op.javaMethod()));
   }
 
   // ------------------------------------------------------------------ client
@@ -153,16 +155,16 @@ final class ClientEmitter {
         args.add(i == 0 ? "$N" : ", $N", params.get(i));
       }
     }
-    return CodeBlock.of("$LCall($L)", op.javaMethod(), args.build());
+    return CodeBlock.of("$L($L)", Names.callMethod(op.javaMethod()), args.build());
   }
 
   /** The sync method and its async twin, both delegating to the private {@code ...Call} builder. */
   private void addPair(TypeSpec.Builder type, ApiOperation op, List<ParameterSpec> params, CodeBlock call) {
     TypeName result = publicResult(op);
     boolean serverTime = op.resultShape() instanceof ResultShape.ServerTime;
-    CodeBlock mapped = serverTime ? CodeBlock.of("transport.executeServerTime($L)", call)
-        : needsMapper(op) ? CodeBlock.of("$LResult(transport.execute($L))", op.javaMethod(), call)
-        : CodeBlock.of("transport.execute($L)", call);
+    CodeBlock mapped = serverTime ? CodeBlock.of("this.transport.executeServerTime($L)", call)
+        : needsMapper(op) ? CodeBlock.of("$L(this.transport.execute($L))", Names.resultMapper(op.javaMethod()), call)
+        : CodeBlock.of("this.transport.execute($L)", call);
     MethodSpec.Builder sync = MethodSpec.methodBuilder(op.javaMethod())
         .addModifiers(Modifier.PUBLIC)
         .returns(result)
@@ -176,11 +178,12 @@ final class ClientEmitter {
     type.addMethod(Docs.deprecate(sync, op).build());
 
     // The mapper runs inside the transport's future: thenApply would wrap exceptions and lose cancellation.
-    CodeBlock async = serverTime ? CodeBlock.of("transport.executeServerTimeAsync($L)", call)
+    CodeBlock async = serverTime ? CodeBlock.of("this.transport.executeServerTimeAsync($L)", call)
         : needsMapper(op)
-        ? CodeBlock.of("transport.executeAsync($L, $T::$LResult)", call, currentClient, op.javaMethod())
-        : CodeBlock.of("transport.executeAsync($L)", call);
-    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.javaMethod() + "Async")
+        ? CodeBlock.of("this.transport.executeAsync($L, $T::$L)", call, currentClient,
+            Names.resultMapper(op.javaMethod()))
+        : CodeBlock.of("this.transport.executeAsync($L)", call);
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(Names.asyncMethod(op.javaMethod()))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
@@ -211,14 +214,14 @@ final class ClientEmitter {
       sync.addStatement("return $L($L)", op.javaMethod(), build);
     }
     type.addMethod(Docs.deprecate(sync, op).build());
-    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(op.javaMethod() + "Async")
+    type.addMethod(Docs.deprecate(MethodSpec.methodBuilder(Names.asyncMethod(op.javaMethod()))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(FUTURE, result.box()))
         .addParameters(params)
         .addJavadoc("Asynchronous {@link #$L($L)}.\n\n", op.javaMethod(), paramList.build())
         .addJavadoc(paramDocs(op, params))
         .addJavadoc("@return completes as {@link #$L($T)} returns or throws\n", op.javaMethod(), request)
-        .addStatement("return $LAsync($L)", op.javaMethod(), build), op)
+        .addStatement("return $L($L)", Names.asyncMethod(op.javaMethod()), build), op)
         .build());
   }
 
@@ -257,7 +260,7 @@ final class ClientEmitter {
         .add("@see #$L($L)\n", op.javaMethod(), requiredTypes.build())
         .build();
     for (boolean async : new boolean[] {false, true}) {
-      String name = op.javaMethod() + (async ? "Async" : "");
+      String name = async ? Names.asyncMethod(op.javaMethod()) : op.javaMethod();
       MethodSpec.Builder m = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PUBLIC)
           .returns(async ? ParameterizedTypeName.get(FUTURE, result.box()) : result)
@@ -267,7 +270,7 @@ final class ClientEmitter {
         for (ParameterSpec p : params) {
           m.addJavadoc("@param $N see {@link #$L($L)}\n", p, op.javaMethod(), paramTypes.build());
         }
-        m.addJavadoc("@return completes as {@link #$LAsync($L)} returns or throws\n", op.javaMethod(),
+        m.addJavadoc("@return completes as {@link #$L($L)} returns or throws\n", Names.asyncMethod(op.javaMethod()),
             requiredTypes.build());
         m.addJavadoc("@throws IllegalArgumentException when the values cannot be sent in this form (nothing is sent)\n");
       } else {
@@ -303,16 +306,16 @@ final class ClientEmitter {
   }
 
   private MethodSpec callFromRequest(ApiOperation op, ClassName request) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Call")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Names.callMethod(op.javaMethod()))
         .addModifiers(Modifier.PRIVATE)
         .returns(retrofit.callType(op))
         .addParameter(request, "request")
         .addStatement("$T.required($S, $S, request)", runtime.checks, op.operationId(), "request");
-    return finishCall(m, op, p -> CodeBlock.of("request.$L()", p.javaName()));
+    return finishCall(m, op, new Names.Scope().claim("request"), p -> CodeBlock.of("request.$L()", p.javaName()));
   }
 
   private MethodSpec callFromParameters(ApiOperation op, List<ParameterSpec> params) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Call")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Names.callMethod(op.javaMethod()))
         .addModifiers(Modifier.PRIVATE)
         .returns(retrofit.callType(op))
         .addParameters(params);
@@ -320,29 +323,37 @@ final class ClientEmitter {
       boolean primitive = parameterType(p, true).isPrimitive();
       CheckEmitter.addChecks(m::addStatement, runtime, op, p, CodeBlock.of("$L", p.javaName()), primitive);
     }
-    return finishCall(m, op, p -> CodeBlock.of("$L", p.javaName()));
+    Names.Scope scope = new Names.Scope();
+    params.forEach(p -> scope.claim(p.name()));
+    return finishCall(m, op, scope, p -> CodeBlock.of("$L", p.javaName()));
   }
 
-  private MethodSpec finishCall(MethodSpec.Builder m, ApiOperation op,
-      java.util.function.Function<ApiParameter, CodeBlock> valueOf) {
-    if (op.httpMethod().equals("POST")) {
-      m.addStatement("$T body = new $T<>()", RetrofitEmitter.bodyType(), LINKED_HASH_MAP);
+  /**
+   * Builds the Retrofit call from the parameters' values. The client's fields are qualified with {@code this}, and
+   * the body map gets a name no parameter has, so a parameter named {@code api}, {@code options} or {@code body}
+   * changes nothing.
+   */
+  private MethodSpec finishCall(MethodSpec.Builder m, ApiOperation op, Names.Scope scope,
+      Function<ApiParameter, CodeBlock> valueOf) {
+    if (op.httpMethod() == HttpMethod.POST) {
+      String body = scope.local("body");
+      m.addStatement("$T $L = new $T<>()", RetrofitEmitter.bodyType(), body, LINKED_HASH_MAP);
       for (ApiParameter p : op.parameters()) {
         CodeBlock value = valueOf.apply(p);
-        CodeBlock put = CodeBlock.of("body.put($S, $L)", p.wireName(), bodyValue(p.type(), value));
+        CodeBlock put = CodeBlock.of("$L.put($S, $L)", body, p.wireName(), bodyValue(p.type(), value));
         if (p.required()) {
           m.addStatement("$L", put);
         } else {
           m.beginControlFlow("if ($L != null)", value).addStatement("$L", put).endControlFlow();
         }
       }
-      return m.addStatement("return api.$L(body, options)", op.operationId()).build();
+      return m.addStatement("return this.api.$L($L, this.options)", op.operationId(), body).build();
     }
     CodeBlock.Builder args = CodeBlock.builder();
     for (ApiParameter p : op.parameters()) {
       args.add("$L, ", queryValue(p, valueOf.apply(p)));
     }
-    return m.addStatement("return api.$L($Loptions)", op.operationId(), args.build()).build();
+    return m.addStatement("return this.api.$L($Lthis.options)", op.operationId(), args.build()).build();
   }
 
   private static CodeBlock queryValue(ApiParameter p, CodeBlock value) {
@@ -372,7 +383,7 @@ final class ClientEmitter {
 
   private MethodSpec resultMapper(ApiOperation op) {
     TypeName wire = types.javaType(op.resultType());
-    MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaMethod() + "Result")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Names.resultMapper(op.javaMethod()))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(publicResult(op))
         .addParameter(wire, "result");
@@ -453,8 +464,8 @@ final class ClientEmitter {
         continue;
       }
       ApiParameter p = op.parameters().stream().filter(x -> x.javaName().equals(spec.name())).findFirst().orElseThrow();
-      doc.add("@param $L $L (wire name {@code $L})\n", p.javaName(), Docs.orField(p.description(), p.wireName()),
-          p.wireName());
+      doc.add("@param $L $L (wire name $L)\n", p.javaName(), Docs.orField(p.description(), p.wireName()),
+          Docs.code(p.wireName()));
     }
     return doc.build();
   }
@@ -471,11 +482,10 @@ final class ClientEmitter {
       if (!description.isEmpty()) {
         doc.add("<p>$L\n\n", description);
       }
-      doc.add("<p>$L {@code $L}$L.\n\n", op.httpMethod(), op.path(), switch (op.authScheme()) {
-        case "NONE" -> ", public: sent unsigned";
-        case "V2_SIGNED" -> ", signed with the v2 scheme";
-        case "V5_SIGNED" -> ", signed with the v5 scheme";
-        default -> "";
+      doc.add("<p>$L $L$L.\n\n", op.httpMethod(), Docs.code(op.path()), switch (op.authScheme()) {
+        case NONE -> ", public: sent unsigned";
+        case V2_SIGNED -> ", signed with the v2 scheme";
+        case V5_SIGNED -> ", signed with the v5 scheme";
       });
     }
     doc.add(paramDocs(op, params));
@@ -492,7 +502,8 @@ final class ClientEmitter {
           baseException);
     }
     doc.add("@throws IllegalArgumentException when a parameter is missing or out of range (nothing is sent)\n");
-    doc.add("@see <a href=\"$L\">Bybit API documentation: $L</a>\n", op.docsUrl(), Docs.text(summary(op)));
+    doc.add("@see <a href=\"$L\">Bybit API documentation: $L</a>\n", Docs.attribute(op.docsUrl()),
+        Docs.text(summary(op)));
     return doc.build();
   }
 
@@ -520,8 +531,11 @@ final class ClientEmitter {
     MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
-        .addJavadoc("@return a new builder holding this request's values, for a copy that differs in some of them\n")
-        .addStatement("$T builder = new $T()", builder, builder);
+        .addJavadoc("@return a new builder holding this request's values, for a copy that differs in some of them\n");
+    Names.Scope toBuilderScope = new Names.Scope();
+    op.parameters().forEach(p -> toBuilderScope.claim(p.javaName()));
+    String copy = toBuilderScope.local("builder");
+    toBuilder.addStatement("$T $L = new $T()", builder, copy, builder);
     StringBuilder doc = new StringBuilder();
     doc.append("Parameters of {@link ").append(client.simpleName()).append('#').append(op.javaMethod())
         .append('(').append(request.simpleName()).append(")}: ").append(Docs.text(summary(op)))
@@ -533,8 +547,8 @@ final class ClientEmitter {
       canonical.addParameter(type, p.javaName());
       CheckEmitter.addChecks(canonical::addStatement, runtime, op, p, CodeBlock.of("$L", p.javaName()), false);
       doc.append("@param ").append(p.javaName()).append(' ').append(Docs.orField(p.description(), p.wireName()))
-          .append(p.required() ? " Required." : " Optional.").append(" Wire name {@code ").append(p.wireName())
-          .append("}.\n");
+          .append(p.required() ? " Required." : " Optional.").append(" Wire name ").append(Docs.code(p.wireName()))
+          .append(".\n");
       b.addField(type, p.javaName(), Modifier.PRIVATE);
       b.addMethod(MethodSpec.methodBuilder(p.javaName())
           .addModifiers(Modifier.PUBLIC)
@@ -547,7 +561,7 @@ final class ClientEmitter {
           .addStatement("return this")
           .build());
       args.add(i == 0 ? "$L" : ", $L", p.javaName());
-      toBuilder.addStatement("builder.$L = $L", p.javaName(), p.javaName());
+      toBuilder.addStatement("$L.$L = this.$L", copy, p.javaName(), p.javaName());
     }
     b.addMethod(MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
@@ -567,7 +581,7 @@ final class ClientEmitter {
             .addJavadoc("@return an empty builder\n")
             .addStatement("return new $T()", builder)
             .build())
-        .addMethod(toBuilder.addStatement("return builder").build())
+        .addMethod(toBuilder.addStatement("return $L", copy).build())
         .addType(b.build())
         .build();
     return Docs.file(tag.packageName(), record);

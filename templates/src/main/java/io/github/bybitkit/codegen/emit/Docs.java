@@ -31,31 +31,59 @@ final class Docs {
         .addFileComment("Do not edit: change spec/openapi.yaml, generator-config/bybitkit.yaml or the generator in\n")
         .addFileComment("templates/, then rebuild. See generated-sources-readme.md.")
         .skipJavaLangImports(true)
-        .indent("    ")
+        .indent("  ")
         .build();
   }
 
   /**
    * Spec text as Javadoc: HTML-escaped, {@code `x`} as {@code {@code x}}, paragraphs kept. Returns "" for null.
+   * Nothing in it can end the comment ({@code *}{@code /}), start a block tag ({@code @}), or be read by javac as a
+   * unicode escape (a backslash followed by {@code u}, as in a Windows path), all of which would break the build.
    */
   static String text(String description) {
     if (description == null) {
       return "";
     }
-    String escaped = description.strip()
+    String stripped = description.strip();
+    Matcher m = CODE.matcher(stripped);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      out.append(escape(stripped.substring(last, m.start()))).append(code(m.group(1)));
+      last = m.end();
+    }
+    out.append(escape(stripped.substring(last)));
+    // One line break inside a paragraph is just a wrap; a blank line starts a new paragraph.
+    return out.toString().replaceAll("(?<!\n)\n(?!\n)", " ").replace("\n\n", "\n<p>");
+  }
+
+  /**
+   * Plain text made safe for Javadoc: HTML-escaped; backslashes as {@code &#92;} (javac reads a backslash-u as a
+   * unicode escape even in comments), {@code *}{@code /} broken up, and {@code @} as {@code {@literal @}} so no line
+   * starts a block tag.
+   */
+  static String escape(String text) {
+    return text
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
+        .replace("\\", "&#92;")
         .replace("*/", "*&#47;")
         .replace("@", "{@literal @}");
-    Matcher m = CODE.matcher(escaped);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement("{@code " + m.group(1) + "}"));
+  }
+
+  /** Text shown as code: {@code {@code x}}, or an escaped {@code <code>} when braces or escapes would break that. */
+  static String code(String text) {
+    if (text.contains("{") || text.contains("}") || text.contains("\\") || text.contains("*/")
+        || text.contains("@")) {
+      return "<code>" + escape(text) + "</code>";
     }
-    m.appendTail(out);
-    // One line break inside a paragraph is just a wrap; a blank line starts a new paragraph.
-    return out.toString().replaceAll("(?<!\n)\n(?!\n)", " ").replace("\n\n", "\n<p>");
+    return "{@code " + text + "}";
+  }
+
+  /** A value for a double-quoted HTML attribute ({@code href}) inside Javadoc. */
+  static String attribute(String value) {
+    return escape(value).replace("\"", "&quot;");
   }
 
   /**
@@ -73,6 +101,6 @@ final class Docs {
   /** First sentence-ish text for a component or parameter, or a fallback naming the JSON field. */
   static String orField(String description, String jsonName) {
     String text = text(description);
-    return text.isEmpty() ? "JSON field {@code " + jsonName + "}." : text;
+    return text.isEmpty() ? "JSON field " + code(jsonName) + "." : text;
   }
 }

@@ -7,6 +7,8 @@ import io.github.bybitkit.codegen.ir.ApiSpec;
 import io.github.bybitkit.codegen.ir.ApiTag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,11 +53,27 @@ public final class Emitters {
     return files;
   }
 
+  /** The longest line a generated source has, like the hand-written ones. */
+  public static final int LINE_WIDTH = 120;
+
+  /** The source of a generated file as it is written: JavaPoet's output, wrapped to {@link #LINE_WIDTH}. */
+  public static String render(JavaFile file) {
+    return SourceLayout.wrap(file.toString(), LINE_WIDTH);
+  }
+
   /** Writes every generated file under {@code sourceRoot}. */
   public static void writeAll(ApiSpec spec, Path sourceRoot) {
     for (JavaFile file : emitAll(spec)) {
+      Path target = sourceRoot;
+      if (!file.packageName().isEmpty()) {
+        for (String part : file.packageName().split("\\.")) {
+          target = target.resolve(part);
+        }
+      }
+      target = target.resolve(file.typeSpec().name() + ".java");
       try {
-        file.writeTo(sourceRoot);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, render(file), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write " + file.packageName() + "." + file.typeSpec().name(), e);
       }

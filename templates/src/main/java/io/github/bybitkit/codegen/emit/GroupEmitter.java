@@ -39,8 +39,8 @@ final class GroupEmitter {
       type.addMethod(MethodSpec.methodBuilder(tag.groupAccessor())
           .addModifiers(Modifier.PUBLIC)
           .returns(client)
-          .addJavadoc("$L\n\n@return the client of tag {@code $L}\n",
-              description.isEmpty() ? "Operations of tag " + tag.name() + "." : description, tag.name())
+          .addJavadoc("$L\n\n@return the client of tag $L\n",
+              description.isEmpty() ? "Operations of tag " + tag.name() + "." : description, Docs.code(tag.name()))
           .addStatement("return $L", tag.groupAccessor())
           .build());
     }

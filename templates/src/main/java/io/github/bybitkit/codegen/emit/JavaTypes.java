@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiModel;
 import io.github.bybitkit.codegen.ir.ApiSpec;
 import io.github.bybitkit.codegen.ir.ApiType;
@@ -77,13 +78,13 @@ final class JavaTypes {
     throw new IllegalStateException("unknown type " + type);
   }
 
-  /** The type a record stores: enums are kept as the raw wire text, so an unknown value is never lost. */
+  /**
+   * The type a record stores: enums are kept as the raw wire text, so an unknown value is never lost. (IrMapper
+   * refuses lists and maps of enums, which would have no raw form.)
+   */
   TypeName storedType(ApiType type) {
     if (type instanceof EnumRef) {
       return STRING;
-    }
-    if (type instanceof ListOf l && l.item() instanceof EnumRef || type instanceof MapOf m && m.value() instanceof EnumRef) {
-      throw new IllegalArgumentException("lists and maps of enums are not supported: " + type);
     }
     return javaType(type);
   }
@@ -94,7 +95,7 @@ final class JavaTypes {
   }
 
   ClassName adapterClass(String schemaName) {
-    return ClassName.get(spec.jsonPackage(), spec.requireModel(schemaName).className() + "JsonAdapter");
+    return ClassName.get(spec.jsonPackage(), Names.adapterClass(spec.requireModel(schemaName).className()));
   }
 
   // ------------------------------------------------------------------ JSON codecs
@@ -114,14 +115,14 @@ final class JavaTypes {
 
   /** Name of the adapter field for a model or custom type, e.g. {@code bybitPnlRangeAdapter}. */
   String adapterField(ApiType type) {
-    String simple = type instanceof ModelRef m ? modelClass(m.schemaName()).simpleName()
-        : ((ClassName) rawClass(parse(((Custom) type).adapterClass()))).simpleName();
-    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1)
-        + (type instanceof ModelRef ? "Adapter" : "");
+    if (type instanceof ModelRef m) {
+      return Names.modelAdapterField(modelClass(m.schemaName()).simpleName());
+    }
+    return Names.customAdapterField(((ClassName) rawClass(parse(((Custom) type).adapterClass()))).simpleName());
   }
 
-  /** Expression that reads a value of this type from {@code readerVar}. */
-  CodeBlock read(ApiType type, String readerVar, int depth) {
+  /** Expression that reads a value of this type from {@code readerVar}; lambda parameters come from {@code scope}. */
+  CodeBlock read(ApiType type, String readerVar, Names.Scope scope, int depth) {
     if (type instanceof Scalar s) {
       String method = switch (s.kind()) {
         case STRING -> "readString";
@@ -141,20 +142,21 @@ final class JavaTypes {
       return CodeBlock.of("$T.readRaw($L)", jsonValues, readerVar);
     }
     if (type instanceof ModelRef || type instanceof Custom) {
-      return CodeBlock.of("$L.fromJson($L)", adapterField(type), readerVar);
+      // Qualified: a local named like the adapter field must not hide it.
+      return CodeBlock.of("this.$L.fromJson($L)", adapterField(type), readerVar);
     }
-    String inner = "r" + (depth + 1);
+    String inner = scope.local("r" + (depth + 1));
     if (type instanceof ListOf l) {
-      return CodeBlock.of("$T.readList($L, $L -> $L)", jsonValues, readerVar, inner, read(l.item(), inner, depth + 1));
+      return CodeBlock.of("$T.readList($L, $L -> $L)", jsonValues, readerVar, inner, read(l.item(), inner, scope, depth + 1));
     }
     if (type instanceof MapOf m) {
-      return CodeBlock.of("$T.readMap($L, $L -> $L)", jsonValues, readerVar, inner, read(m.value(), inner, depth + 1));
+      return CodeBlock.of("$T.readMap($L, $L -> $L)", jsonValues, readerVar, inner, read(m.value(), inner, scope, depth + 1));
     }
     throw new IllegalStateException("unknown type " + type);
   }
 
   /** Statement-less expression that writes {@code value} of this type to {@code writerVar}. */
-  CodeBlock write(ApiType type, String writerVar, CodeBlock value, int depth) {
+  CodeBlock write(ApiType type, String writerVar, CodeBlock value, Names.Scope scope, int depth) {
     if (type instanceof Scalar s) {
       return switch (s.kind()) {
         case STRING, INT, LONG, BOOLEAN -> CodeBlock.of("$L.value($L)", writerVar, value);
@@ -173,12 +175,12 @@ final class JavaTypes {
           : CodeBlock.of("$L.value($L)", writerVar, value);
     }
     if (type instanceof ModelRef || type instanceof Custom) {
-      return CodeBlock.of("$L.toJson($L, $L)", adapterField(type), writerVar, value);
+      return CodeBlock.of("this.$L.toJson($L, $L)", adapterField(type), writerVar, value);
     }
-    String w = "w" + (depth + 1);
-    String v = "v" + (depth + 1);
+    String w = scope.local("w" + (depth + 1));
+    String v = scope.local("v" + (depth + 1));
     CodeBlock element = write(type instanceof ListOf l ? l.item() : ((MapOf) type).value(), w, CodeBlock.of("$L", v),
-        depth + 1);
+        scope, depth + 1);
     String method = type instanceof ListOf ? "writeList" : "writeMap";
     return CodeBlock.of("$T.$L($L, $L, ($L, $L) -> $L)", jsonValues, method, writerVar, value, w, v, element);
   }

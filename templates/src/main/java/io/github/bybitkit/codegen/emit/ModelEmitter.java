@@ -40,7 +40,7 @@ final class ModelEmitter {
   JavaFile emit(ApiModel model) {
     StringBuilder doc = new StringBuilder();
     String description = Docs.text(model.description());
-    doc.append(description.isEmpty() ? "Schema {@code " + model.schemaName() + "}." : description).append("\n\n");
+    doc.append(description.isEmpty() ? "Schema " + Docs.code(model.schemaName()) + "." : description).append("\n\n");
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
@@ -55,8 +55,8 @@ final class ModelEmitter {
       constructor.addParameter(ParameterSpec.builder(stored, component).build());
       compact.addParameter(ParameterSpec.builder(stored, component).build());
       if (p.type() instanceof EnumRef e) {
-        doc.append("@param ").append(component).append(" JSON {@code ").append(p.jsonName())
-            .append("} as Bybit sent it; {@link #").append(p.javaName()).append("()} decodes it.\n");
+        doc.append("@param ").append(component).append(" JSON ").append(Docs.code(p.jsonName()))
+            .append(" as Bybit sent it; {@link #").append(p.javaName()).append("()} decodes it.\n");
         record.addMethod(MethodSpec.methodBuilder(p.javaName())
             .addModifiers(Modifier.PUBLIC)
             .returns(types.javaType(e))
@@ -67,7 +67,7 @@ final class ModelEmitter {
             .build());
       } else {
         doc.append("@param ").append(component).append(' ').append(Docs.orField(p.description(), p.jsonName()))
-            .append(" JSON {@code ").append(p.jsonName()).append("}.\n");
+            .append(" JSON ").append(Docs.code(p.jsonName())).append(".\n");
       }
       if (p.type() instanceof ListOf) {
         compact.addStatement("$1L = $1L == null ? null : $2T.unmodifiableList(new $3T<>($1L))", component,

@@ -132,10 +132,10 @@ final class OperationsEmitter {
             Names.decapitalize(tag.groupName()), tag.groupAccessor(), client, op.javaMethod(), request);
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
-            .addJavadoc("$L $L\n", op.httpMethod(), op.path())
+            .addJavadoc("$L $L\n", op.httpMethod(), Docs.escape(op.path()))
             .initializer("new $T($S, $S, $T.$L, $S, $T.$L, $T.$L, $L, $L,\n$>$>$L,\n$S, $S, $S, $S, $L)$<$<",
-                runtime.operationInfo, op.operationId(), tag.name(), runtime.httpMethod, op.httpMethod(),
-                op.path(), runtime.authScheme, op.authScheme(), runtime.envelopeKind, op.envelope(),
+                runtime.operationInfo, op.operationId(), tag.name(), runtime.httpMethod, op.httpMethod().name(),
+                op.path(), runtime.authScheme, op.authScheme().name(), runtime.envelopeKind, op.envelope(),
                 types.reflectType(resultType), op.resultShape() instanceof ResultShape.ServerTime, invocation,
                 op.deprecatedReplacement(), op.docsUrl(), op.summary(), op.description(), parameters(op))
             .build());

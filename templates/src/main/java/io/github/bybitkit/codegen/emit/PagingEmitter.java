@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.ResultShape;
 import io.github.bybitkit.codegen.ir.ApiPaging;
@@ -43,7 +44,7 @@ final class PagingEmitter {
   void addMethods(TypeSpec.Builder client, ApiTag tag, ApiOperation op, List<ParameterSpec> requiredParameters) {
     ClassName request = ClientEmitter.requestName(tag, op);
     TypeName result = ParameterizedTypeName.get(pages, types.javaType(itemType(op.paging())));
-    String name = op.javaMethod() + "Pages";
+    String name = Names.pagesMethod(op.javaMethod());
 
     MethodSpec.Builder fromRequest = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
@@ -55,30 +56,34 @@ final class PagingEmitter {
         .addJavadoc("@throws IllegalArgumentException when {@code request} is null (nothing is sent)\n")
         .addJavadoc("@see #$L($T)\n", op.javaMethod(), request)
         .addStatement("$T.required($S, $S, request)", runtime.checks, op.operationId(), "request");
+    // The only names in scope are the parameter and what this method declares.
+    Names.Scope scope = new Names.Scope().claim("request");
     ApiParameter limit = op.paging().limit();
     CodeBlock pageSize = CodeBlock.of("null");
     if (limit != null && op.paging().defaultLimit() != null) {
+      String local = scope.local("pageSize");
       fromRequest.addComment("Bybit's page size when no $L is sent (the spec's default)", limit.wireName());
-      fromRequest.addStatement("$T pageSize = request.$L() != null ? request.$L() : $L", Integer.class,
+      fromRequest.addStatement("$T $L = request.$L() != null ? request.$L() : $L", Integer.class, local,
           limit.javaName(), limit.javaName(), op.paging().defaultLimit());
-      pageSize = CodeBlock.of("pageSize");
+      pageSize = CodeBlock.of("$L", local);
     } else if (limit != null) {
       pageSize = CodeBlock.of("request.$L()", limit.javaName());
     }
     if (op.paging() instanceof ApiPaging.PageNumber p) {
       ApiParameter page = p.page();
+      String next = scope.local(page.javaName());
       fromRequest.addStatement("return $T.byPageNumber(request.$L(), $L, $L,\n$L -> $L($L))", paging,
-          page.javaName(), pageSize, highestPage(page), page.javaName(), pageMapper(op),
-          execute(op, page));
+          page.javaName(), pageSize, highestPage(page), next, pageMapper(op), execute(op, page, next));
       if (!(op.resultShape() instanceof ResultShape.Page)) {
         client.addMethod(pageMapperMethod(op, p));
       }
     } else {
       ApiPaging.Cursor c = (ApiPaging.Cursor) op.paging();
       ApiParameter cursor = c.cursor();
+      String next = scope.local(cursor.javaName());
       fromRequest.addStatement("return $T.byCursor(request.$L(), $L, $T::$L,\n$L -> $L)", paging,
-          cursor.javaName(), pageSize, types.javaType(c.item()), c.itemId().javaName(), cursor.javaName(),
-          execute(op, cursor));
+          cursor.javaName(), pageSize, types.javaType(c.item()), c.itemId().javaName(), next,
+          execute(op, cursor, next));
     }
     client.addMethod(Docs.deprecate(fromRequest, op).build());
 
@@ -106,9 +111,9 @@ final class PagingEmitter {
   }
 
   /** Fetches one page: the caller's request with the paging parameter replaced, sent like the plain method sends it. */
-  private static CodeBlock execute(ApiOperation op, ApiParameter replaced) {
-    return CodeBlock.of("transport.execute($LCall(request.toBuilder().$L($L).build()))", op.javaMethod(),
-        replaced.javaName(), replaced.javaName());
+  private static CodeBlock execute(ApiOperation op, ApiParameter replaced, String value) {
+    return CodeBlock.of("this.transport.execute($L(request.toBuilder().$L($L).build()))",
+        Names.callMethod(op.javaMethod()), replaced.javaName(), value);
   }
 
   /** The highest page number the spec allows, or null. */
@@ -122,7 +127,8 @@ final class PagingEmitter {
 
   /** The plain method of a page-shaped operation already maps its result to a page; others get their own mapper. */
   private static String pageMapper(ApiOperation op) {
-    return op.javaMethod() + (op.resultShape() instanceof ResultShape.Page ? "Result" : "Page");
+    return op.resultShape() instanceof ResultShape.Page ? Names.resultMapper(op.javaMethod())
+        : Names.pageMapper(op.javaMethod());
   }
 
   private MethodSpec pageMapperMethod(ApiOperation op, ApiPaging.PageNumber p) {
@@ -159,26 +165,26 @@ final class PagingEmitter {
     ApiParameter limit = op.paging().limit();
     if (limit != null) {
       stops.add(op.paging().defaultLimit() == null
-          ? "a page with fewer items than the page size the request asks for ({@code " + limit.wireName()
-              + "}, when it has one)"
-          : "a page with fewer items than the page size ({@code " + limit.wireName() + "}; "
+          ? "a page with fewer items than the page size the request asks for (" + Docs.code(limit.wireName())
+              + ", when it has one)"
+          : "a page with fewer items than the page size (" + Docs.code(limit.wireName()) + "; "
               + op.paging().defaultLimit() + " when the request has none)");
     }
     if (op.paging() instanceof ApiPaging.PageNumber p) {
-      doc.add("each following one asks for the next page number ({@code $L}).\n", p.page().wireName());
+      doc.add("each following one asks for the next page number ($L).\n", Docs.code(p.page().wireName()));
       if (p.lastPage() != null) {
-        stops.add("the page at {@code " + p.lastPage().jsonName() + "}");
+        stops.add("the page at " + Docs.code(p.lastPage().jsonName()));
       }
       if (p.page().maximum() != null) {
-        stops.add("page " + highestPage(p.page()) + " (the highest {@code " + p.page().wireName()
-            + "} the operation accepts)");
+        stops.add("page " + highestPage(p.page()) + " (the highest " + Docs.code(p.page().wireName())
+            + " the operation accepts)");
       }
     } else {
       ApiPaging.Cursor c = (ApiPaging.Cursor) op.paging();
-      String id = "{@code " + c.itemId().jsonName() + "}";
-      doc.add("each following one starts from the $L of the previous page's last item ({@code $L})$L; it leaves out\n",
-          id, c.cursor().wireName(),
-          c.direction() == null ? "" : " in the request's {@code " + c.direction().wireName() + "}");
+      String id = Docs.code(c.itemId().jsonName());
+      doc.add("each following one starts from the $L of the previous page's last item ($L)$L; it leaves out\n",
+          id, Docs.code(c.cursor().wireName()),
+          c.direction() == null ? "" : " in the request's " + Docs.code(c.direction().wireName()));
       doc.add("items an earlier page returned (by $L), so none is returned twice.\n", id);
       stops.add("a page whose last " + id + " would not move the cursor on (already sent or returned)");
     }
@@ -191,6 +197,6 @@ final class PagingEmitter {
   /** A required parameter's description, as the plain method's overload gives it. */
   private static String paramDoc(ApiOperation op, ParameterSpec spec) {
     ApiParameter p = op.parameters().stream().filter(x -> x.javaName().equals(spec.name())).findFirst().orElseThrow();
-    return Docs.orField(p.description(), p.wireName()) + " (wire name {@code " + p.wireName() + "})";
+    return Docs.orField(p.description(), p.wireName()) + " (wire name " + Docs.code(p.wireName()) + ")";
   }
 }

@@ -8,7 +8,9 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
+import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
 import io.github.bybitkit.codegen.ir.ApiParameter;
 import io.github.bybitkit.codegen.ir.ApiTag;
 import io.github.bybitkit.codegen.ir.ApiType;
@@ -70,29 +72,32 @@ final class RetrofitEmitter {
       MethodSpec.Builder method = MethodSpec.methodBuilder(op.operationId())
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .returns(callType(op))
-          .addJavadoc("$L $L\n", op.httpMethod(), op.path())
+          .addJavadoc("$L $L\n", op.httpMethod(), Docs.escape(op.path()))
           .addAnnotation(AnnotationSpec.builder(runtime.endpoint)
               .addMember("operationId", "$S", op.operationId())
-              .addMember("auth", "$T.$L", runtime.authScheme, op.authScheme())
+              .addMember("auth", "$T.$L", runtime.authScheme, op.authScheme().name())
               .addMember("envelope", "$T.$L", runtime.envelopeKind, op.envelope())
               .build())
           // Relative path, so a base URL with a path prefix (a proxy, a test server) keeps it.
-          .addAnnotation(AnnotationSpec.builder(op.httpMethod().equals("GET") ? GET : POST)
+          .addAnnotation(AnnotationSpec.builder(op.httpMethod() == HttpMethod.GET ? GET : POST)
               .addMember("value", "$S", op.path().substring(1))
               .build());
-      if (op.httpMethod().equals("POST")) {
-        method.addParameter(ParameterSpec.builder(bodyType(), "body")
+      // Parameter names are not API here; they only have to be distinct, with the spec's names kept where they can.
+      Names.Scope scope = new Names.Scope();
+      if (op.httpMethod() == HttpMethod.POST) {
+        method.addParameter(ParameterSpec.builder(bodyType(), scope.local("body"))
             .addAnnotation(BODY)
             .build());
       } else {
         for (ApiParameter p : op.parameters()) {
-          method.addParameter(ParameterSpec.builder(queryType(p.type()), p.javaName())
+          method.addParameter(ParameterSpec.builder(queryType(p.type()), scope.local(p.javaName()))
               .addAnnotation(AnnotationSpec.builder(QUERY).addMember("value", "$S", p.wireName()).build())
               .build());
         }
       }
       // The caller's per-call options ride on the OkHttp request, where signing and the transport read them.
-      method.addParameter(ParameterSpec.builder(runtime.requestOptions, "options").addAnnotation(TAG).build());
+      method.addParameter(ParameterSpec.builder(runtime.requestOptions, scope.local("options")).addAnnotation(TAG)
+          .build());
       api.addMethod(method.build());
     }
     return Docs.file(tag.transportPackage(), api.build());

@@ -12,12 +12,12 @@ import java.util.List;
 public record ApiOperation(
     String operationId,
     String javaMethod,
-    String httpMethod,
+    HttpMethod httpMethod,
     String path,
     String summary,
     String description,
     String docsUrl,
-    String authScheme,
+    AuthScheme authScheme,
     Envelope envelope,
     List<ApiParameter> parameters,
     ApiType resultType,
@@ -28,6 +28,15 @@ public record ApiOperation(
     List<ApiOverload> overloads) {
 
   public enum Envelope { V2, V5 }
+
+  /** The HTTP methods the runtime sends: query parameters with GET, a JSON body with POST. */
+  public enum HttpMethod { GET, POST }
+
+  /**
+   * How a request is signed; the names are the constants of the runtime's {@code AuthScheme}, which generator-config
+   * maps each spec security scheme to.
+   */
+  public enum AuthScheme { NONE, V2_SIGNED, V5_SIGNED }
 
   /** How the public method presents the result. */
   public sealed interface ResultShape {

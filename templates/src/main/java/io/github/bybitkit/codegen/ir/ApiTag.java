@@ -1,5 +1,6 @@
 package io.github.bybitkit.codegen.ir;
 
+import io.github.bybitkit.codegen.Names;
 import java.util.List;
 
 /** One spec tag: one Retrofit interface and one public client. */
@@ -11,6 +12,6 @@ public record ApiTag(String name, String description, String packageName, String
   }
 
   public String retrofitName() {
-    return name + "Api";
+    return Names.retrofitInterface(name);
   }
 }
