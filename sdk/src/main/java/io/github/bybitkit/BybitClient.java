@@ -32,14 +32,16 @@ import retrofit2.Retrofit;
 
 /**
  * Entry point of BybitKit. Build one per set of credentials and share it: it is immutable and thread-safe, and all
- * its clients and views reuse one connection pool.
+ * its clients and views reuse one connection pool. Close it when done ({@link #close()}), so that the threads and
+ * connections it opened do not keep the JVM waiting.
  *
  * <pre>{@code
- * BybitClient bybit = BybitClient.builder()
+ * try (BybitClient bybit = BybitClient.builder()
  *     .baseUrl(BybitClient.TESTNET)
  *     .credentials(apiKey, apiSecret)
- *     .build();
- * Map<String, BybitBalance> balances = bybit.inversePerpetual().account().getBalances();
+ *     .build()) {
+ *   Map<String, BybitBalance> balances = bybit.inversePerpetual().account().getBalances();
+ * }
  * }</pre>
  *
  * <p>What every call gets: signing, a timestamp corrected towards Bybit's clock (resynchronised on 10002, after which
@@ -47,7 +49,7 @@ import retrofit2.Retrofit;
  * each operation ({@link #rateLimit(String)}), typed exceptions ({@link BybitException}), and optional redacted
  * logging ({@link HttpLogLevel}).
  */
-public final class BybitClient {
+public final class BybitClient implements AutoCloseable {
   /** Bybit's mainnet REST host. */
   public static final String MAINNET = "https://api.bybit.com";
   /** Bybit's testnet REST host. */
@@ -108,7 +110,8 @@ public final class BybitClient {
         .validateEagerly(true)
         .build();
     this.transport = new BybitTransport(retrofit, BybitMoshi.create(false), redactor, clock, builder.timeSync,
-        builder.retryPolicy, new RateLimits(builder.limiterReserve, builder.limiterMaxWait), builder.sleeper);
+        builder.retryPolicy, new RateLimits(builder.limiterReserve, builder.limiterMaxWait), builder.sleeper,
+        releaser(pooled, fresh, builder.okHttpClient == null));
     this.options = RequestOptions.defaults();
     this.inversePerpetual = new InversePerpetual(transport, options);
     this.v5 = new V5(transport, options);
@@ -123,6 +126,20 @@ public final class BybitClient {
     this.options = options;
     this.inversePerpetual = new InversePerpetual(transport, options);
     this.v5 = new V5(transport, options);
+  }
+
+  /**
+   * What {@link #close()} frees: the POST connection pool always (made here), the dispatcher's threads and the shared
+   * pool only when BybitKit built the OkHttp client. A caller's client, with its dispatcher, pool and cache, is theirs.
+   */
+  private static Runnable releaser(OkHttpClient pooled, OkHttpClient fresh, boolean ownsPooled) {
+    return () -> {
+      fresh.connectionPool().evictAll();
+      if (ownsPooled) {
+        pooled.dispatcher().executorService().shutdown();
+        pooled.connectionPool().evictAll();
+      }
+    };
   }
 
   public static Builder builder() {
@@ -179,6 +196,19 @@ public final class BybitClient {
   /** How far Bybit's clock is ahead of the local one, as last measured (zero before any measurement). */
   public Duration clockOffset() {
     return transport.clock().offset();
+  }
+
+  /**
+   * Stops the threads and closes the idle connections this client opened (OkHttp's dispatcher threads would
+   * otherwise keep the JVM alive for about a minute after the last async call). A client given to {@link
+   * Builder#okHttpClient(OkHttpClient)} is left as it was: it is the caller's to shut down. Afterwards every call, sync
+   * or async, on this client, its API clients and its {@link #withOptions} views fails with {@link
+   * IllegalStateException} before anything is sent, and pending retries are dropped; calls already sent finish. Views
+   * share the client's lifecycle: closing one closes all. Calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   @Override

@@ -56,34 +56,34 @@ class ReadmeExampleTest {
     answer("setLeverage/error-10001-oad-minimal.json");
 
     // --- README: Use it
-    BybitClient bybit = BybitClient.builder()
+    try (BybitClient bybit = BybitClient.builder()
         .baseUrl(server.url("/").toString())           // README: BybitClient.TESTNET
         .credentials("test-key-0001", "test-secret-0001")
         .recvWindow(Duration.ofSeconds(5))
-        .build();
+        .build()) {
+      InversePerpetualAccountClient account = bybit.inversePerpetual().account();
 
-    InversePerpetualAccountClient account = bybit.inversePerpetual().account();
+      Map<String, BybitBalance> balances = account.getBalances();
+      BigDecimal available = balances.get("BTC").availableBalance();
 
-    Map<String, BybitBalance> balances = account.getBalances();
-    BigDecimal available = balances.get("BTC").availableBalance();
+      List<BybitPosition> positions = account.getPositions(GetPositionsRequest.builder().symbol("BTCUSD").build());
+      account.setIsolatedMode("BTCUSD", true, new BigDecimal("10"), new BigDecimal("10"));
 
-    List<BybitPosition> positions = account.getPositions(GetPositionsRequest.builder().symbol("BTCUSD").build());
-    account.setIsolatedMode("BTCUSD", true, new BigDecimal("10"), new BigDecimal("10"));
+      BybitPage<BybitPnlEntry> pnl = account.getProfitAndLossHistory(
+          GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD").page(1).pageSize(50).build());
 
-    BybitPage<BybitPnlEntry> pnl = account.getProfitAndLossHistory(
-        GetProfitAndLossHistoryRequest.builder().symbol("BTCUSD").page(1).pageSize(50).build());
+      CompletableFuture<BybitPortfolioMargin> pm = bybit.v5().asset().getPortfolioMarginAsync();
+      BigDecimal equity = pm.get().wallet().equity(); // (test only: the server answers in order, so wait here)
 
-    CompletableFuture<BybitPortfolioMargin> pm = bybit.v5().asset().getPortfolioMarginAsync();
-    BigDecimal equity = pm.get().wallet().equity(); // (test only: the server answers in order, so wait here)
+      BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", new BigDecimal("10")));
+      // --- end of README (but for the closing brace)
 
-    BybitApiException refused = assertThrows(BybitApiException.class, () -> account.setLeverage("BTCUSD", new BigDecimal("10")));
-    // --- end of README
-
-    assertEquals(new BigDecimal("999.99987471"), available);
-    assertEquals("BTCUSD", positions.get(0).symbol());
-    assertEquals(1, pnl.currentPage());
-    assertEquals(new BigDecimal("52197.86892104"), equity);
-    assertEquals(10001, refused.retCode());
+      assertEquals(new BigDecimal("999.99987471"), available);
+      assertEquals("BTCUSD", positions.get(0).symbol());
+      assertEquals(1, pnl.currentPage());
+      assertEquals(new BigDecimal("52197.86892104"), equity);
+      assertEquals(10001, refused.retCode());
+    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A client for one run against one target; closing it stops the sandbox, if one was started. */
+/** A client for one run against one target; closing it closes the client and stops the sandbox, if one was started. */
 final class Session implements AutoCloseable {
   private final BybitClient client;
   private final boolean signed;
@@ -78,6 +78,7 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    client.close();
     if (sandbox != null) {
       sandbox.close();
     }
