@@ -10,6 +10,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The picocli model of {@code bybit}, built from the spec's registry: a command per operation named by its
@@ -20,6 +21,7 @@ final class Commands {
   static final String ENV = "--env";
   static final String JSON = "--json";
   static final String DEMO = "demo";
+  static final String HELP = "help";
   private static final int WIDTH = 100;
 
   private Commands() {}
@@ -38,7 +40,7 @@ final class Commands {
         .build());
     root.usageMessage()
         .width(WIDTH)
-        .customSynopsis("bybit <operation> [options]", "       bybit demo", "       bybit <operation> --help")
+        .customSynopsis("bybit <operation> [options]", "       bybit demo", "       bybit help [<operation>]")
         .optionListHeading("Options:%n")
         .description("Calls the Bybit REST API through BybitKit: a command per operation of the SDK's spec, options"
             + " named after the parameters' wire names.")
@@ -59,6 +61,7 @@ final class Commands {
       root.addSubcommand(operation.info().operationId(), operationCommand(operation.info()));
     }
     root.addSubcommand(DEMO, demoCommand());
+    root.addSubcommand(HELP, helpCommand());
     CommandLine commandLine = new CommandLine(root);
     commandLine.setSubcommandsCaseInsensitive(true);
     return commandLine;
@@ -98,6 +101,22 @@ final class Commands {
         .description("Runs against the in-process fake Bybit and prints each step: balances, positions, set"
             + " leverage, switch to isolated margin, change margin, positions again, closed P&L (all pages, through"
             + " the paging helper), portfolio margin. Needs no credentials and changes no real account.");
+    command.addOption(helpOption());
+    return command;
+  }
+
+  private static CommandSpec helpCommand() {
+    CommandSpec command = CommandSpec.create().name(HELP).interpolateVariables(false);
+    command.usageMessage()
+        .width(WIDTH)
+        .header("Show the operations, or one command's options")
+        .description("bybit help lists every operation; bybit help <command> is bybit <command> --help.");
+    command.addPositional(PositionalParamSpec.builder()
+        .paramLabel("<command>")
+        .arity("0..1")
+        .type(String.class)
+        .description("An operation, or demo.")
+        .build());
     command.addOption(helpOption());
     return command;
   }

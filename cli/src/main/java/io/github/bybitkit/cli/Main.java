@@ -99,6 +99,9 @@ public final class Main {
       if (name.equals(Commands.DEMO)) {
         return Demo.run(out, err, sandboxes);
       }
+      if (name.equals(Commands.HELP)) {
+        return help(commandLine, command.matchedPositionalValue(0, null), err);
+      }
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
       boolean json = command.hasMatchedOption(Commands.JSON);
@@ -107,6 +110,32 @@ public final class Main {
       err.println("bybit: " + e.getMessage());
       return ExitCode.USAGE;
     }
+  }
+
+  /** {@code bybit help [<command>]}: the usage on stdout, like {@code --help}; an unknown command is a usage error. */
+  private static int help(CommandLine commandLine, String name, PrintStream err) {
+    if (name == null) {
+      commandLine.usage(commandLine.getOut());
+      return ExitCode.OK;
+    }
+    CommandLine command = commandLine.getSubcommands().get(name);
+    if (command == null) {
+      // Subcommands are case-insensitive when run; help finds them the same way.
+      command = commandLine.getSubcommands().entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
+    }
+    if (command == null) {
+      err.println("bybit: Unknown operation: '" + ResultTable.printable(name) + "'");
+      UnmatchedArgumentException.printSuggestions(
+          new UnmatchedArgumentException(commandLine, List.of(name)), commandLine.getErr());
+      err.println("Run 'bybit help' for the operations.");
+      return ExitCode.USAGE;
+    }
+    command.usage(commandLine.getOut());
+    return ExitCode.OK;
   }
 
   private static int call(SdkOperation operation, ParseResult command, Target target, boolean json, PrintStream out,

@@ -73,6 +73,36 @@ class UsageTest {
   }
 
   @Test
+  void helpListsTheOperationsOnStdout() {
+    CliRun run = CliRun.run("help");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("Usage: bybit <operation> [options]"), run::toString);
+    assertTrue(run.out().contains("getProfitAndLossHistory"), run::toString);
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void helpWithACommandIsThatCommandsHelp() {
+    CliRun help = CliRun.run("help", "getprofitandlosshistory");
+    CliRun option = CliRun.run("getProfitAndLossHistory", "--help");
+
+    assertEquals(ExitCode.OK, help.exitCode(), help::toString);
+    assertTrue(help.out().contains("--symbol=<symbol>"), help::toString);
+    assertEquals(option.out(), help.out());
+  }
+
+  @Test
+  void helpForAnUnknownCommandSuggestsTheNearMiss() {
+    CliRun run = CliRun.run("help", "getBalance");
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("bybit: Unknown operation: 'getBalance'\n"), run::toString);
+    assertTrue(run.err().contains("getBalances"), run::toString);
+    assertEquals("", run.out());
+  }
+
+  @Test
   void versionIsPrinted() {
     CliRun run = CliRun.run("--version");
 
