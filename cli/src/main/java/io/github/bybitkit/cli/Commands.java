@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class Commands {
   static final String ENV = "--env";
   static final String JSON = "--json";
+  static final String RAW = "--raw";
   static final String DEMO = "demo";
   static final String HELP = "help";
   private static final int WIDTH = 100;
@@ -54,7 +55,7 @@ final class Commands {
                 + Target.API_SECRET_VARIABLE + ", never from arguments. For a self-generated RSA key (v5 only), "
                 + Target.RSA_KEY_FILE_VARIABLE + " names its PKCS#8 PEM private key file instead of the secret.",
             "Output: aligned tables; --json prints the decoded result exactly (Bybit's field names, decimals as"
-                + " sent).",
+                + " sent). Times are ISO-8601 UTC; --raw prints them as Bybit sent them.",
             "Exit codes: 0 ok, 1 Bybit refused the request (its code and message are printed), 2 bad input or"
                 + " usage (nothing sent), 3 no usable answer (connection, HTTP error page, undecodable body).")));
     for (SdkOperation operation : operations) {
@@ -133,6 +134,12 @@ final class Commands {
         .arity("0")
         .type(boolean.class)
         .description("Print the result as JSON, exactly as decoded: Bybit's field names, decimals as sent.")
+        .build());
+    command.addOption(OptionSpec.builder(RAW)
+        .arity("0")
+        .type(boolean.class)
+        .description("Print time fields as Bybit sent them (Unix seconds or milliseconds, or text) instead of"
+            + " ISO-8601 UTC.")
         .build());
     command.addOption(helpOption());
   }

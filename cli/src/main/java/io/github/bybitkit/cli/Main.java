@@ -104,8 +104,8 @@ public final class Main {
       }
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
-      boolean json = command.hasMatchedOption(Commands.JSON);
-      return call(operation, command, target, json, out, err, environment, sandboxes);
+      Output output = new Output(command.hasMatchedOption(Commands.JSON), command.hasMatchedOption(Commands.RAW));
+      return call(operation, command, target, output, out, err, environment, sandboxes);
     } catch (UsageException e) {
       err.println("bybit: " + e.getMessage());
       return ExitCode.USAGE;
@@ -138,7 +138,14 @@ public final class Main {
     return ExitCode.OK;
   }
 
-  private static int call(SdkOperation operation, ParseResult command, Target target, boolean json, PrintStream out,
+  /** How a result is printed: {@code --json}, {@code --raw}. */
+  record Output(boolean json, boolean raw) {
+    String render(Object result) {
+      return json ? ResultJson.write(result, raw) + "\n" : ResultTable.render(result, raw);
+    }
+  }
+
+  private static int call(SdkOperation operation, ParseResult command, Target target, Output output, PrintStream out,
       PrintStream err, Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
     OperationInfo info = operation.info();
     Map<String, String> texts = new LinkedHashMap<>();
@@ -163,7 +170,7 @@ public final class Main {
       Object result = operation.invoke(session.client(), values);
       String text;
       try {
-        text = json ? ResultJson.write(result) + "\n" : ResultTable.render(result);
+        text = output.render(result);
       } catch (RuntimeException e) {
         // The request was sent and answered; only printing failed. The message could quote a value: not shown.
         err.println("Request sent, but its result cannot be printed (" + e.getClass().getSimpleName() + ")");

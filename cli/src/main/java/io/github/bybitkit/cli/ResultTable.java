@@ -39,10 +39,15 @@ final class ResultTable {
    * @return the tables, ending with a line break
    */
   static String render(Object result) {
+    return render(result, false);
+  }
+
+  /** @param raw whether time fields show their wire form instead of ISO-8601 UTC ({@link ResultJson}) */
+  static String render(Object result, boolean raw) {
     if (result == null) {
       return "OK\n";
     }
-    Object tree = JsonTree.parse(ResultJson.write(result));
+    Object tree = JsonTree.parse(ResultJson.write(result, raw));
     ResultTable table = new ResultTable();
     if (result instanceof Map<?, ?> && tree instanceof Map<?, ?> map && allRecords(map.values())) {
       table.keyedRows("", asMap(map));
