@@ -47,6 +47,7 @@ final class Demo {
     FakeBybit sandbox = sandboxes.get();
     // The script's starting point, whatever the recorded answers say: BTCUSD in cross margin, so it can switch.
     sandbox.account().setIsolated(SYMBOL, false);
+    err.println(Main.SANDBOX_MARKER);
     try (Session session = Session.open(Target.sandbox(), Map.of(), () -> sandbox)) {
       new Demo(out).session(session.client());
       return ExitCode.OK;

@@ -28,6 +28,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * demo}. See {@link Commands} for the options, {@link Target} for {@code --env}, {@link ExitCode} for exit codes.
  */
 public final class Main {
+  /** On stderr whenever the sandbox answered, so its results are never taken for a real account's. */
+  static final String SANDBOX_MARKER = "bybit: [sandbox] answered by the in-process fake Bybit, not a real account";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -160,14 +163,17 @@ public final class Main {
     }
     try (Session session = Session.open(target, environment, sandboxes)) {
       if (info.auth() != AuthScheme.NONE && !session.signed()) {
-        throw new UsageException(info.operationId() + " is signed: set " + Target.API_KEY_VARIABLE + " and "
-            + Target.API_SECRET_VARIABLE + " in the environment (never in arguments), or use --env sandbox.");
+        String missing = Target.missingCredential(environment);
+        throw new UsageException(info.operationId() + " is signed: " + (missing != null ? missing + " Set it"
+            : "set " + Target.API_KEY_VARIABLE + " and " + Target.API_SECRET_VARIABLE)
+            + " in the environment (never in arguments), or use --env sandbox.");
       }
       if (info.auth() == AuthScheme.V2_SIGNED && session.rsa()) {
         throw new UsageException(info.operationId() + " is a legacy v2 operation, which only an HMAC key can sign: set "
             + Target.API_SECRET_VARIABLE + " instead of " + Target.RSA_KEY_FILE_VARIABLE + ".");
       }
       Object result = operation.invoke(session.client(), values);
+      markSandbox(target, err);
       String text;
       try {
         text = output.render(result);
@@ -187,7 +193,14 @@ public final class Main {
           .orElse(e.getMessage()));
       return ExitCode.USAGE;
     } catch (BybitException e) {
+      markSandbox(target, err);
       return reportFailure(e, err);
+    }
+  }
+
+  private static void markSandbox(Target target, PrintStream err) {
+    if (target.isSandbox()) {
+      err.println(SANDBOX_MARKER);
     }
   }
 

@@ -39,6 +39,14 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** What was printed on stderr after the sandbox marker, which must be its first line. */
+  String errAfterSandboxMarker() {
+    if (!err.startsWith(Main.SANDBOX_MARKER + "\n")) {
+      throw new AssertionError("no sandbox marker on stderr: " + this);
+    }
+    return err.substring(Main.SANDBOX_MARKER.length() + 1);
+  }
+
   @Override
   public String toString() {
     return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;

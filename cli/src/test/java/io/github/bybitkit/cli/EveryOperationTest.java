@@ -30,7 +30,7 @@ class EveryOperationTest {
     CliRun run = CliRun.inSandbox(sandbox, args(operation));
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
-    assertEquals("", run.err());
+    assertEquals("", run.errAfterSandboxMarker());
     assertFalse(run.out().isBlank(), run::toString);
     List<ReceivedRequest> requests = sandbox.requests();
     assertEquals(1, requests.size(), requests::toString);

@@ -67,9 +67,42 @@ class UsageTest {
   }
 
   @Test
-  void onlyOneCredentialVariableCountsAsNone() {
-    assertEquals(Target.sandbox(), Target.resolve(null, Map.of("BYBIT_API_KEY", "k")));
-    assertEquals(Target.sandbox(), Target.resolve(null, Map.of("BYBIT_API_KEY", "k", "BYBIT_API_SECRET", " ")));
+  void onlyOneCredentialVariableIsNamedAsWhatIsMissingAndNothingIsSent() {
+    CliRun keyOnly = CliRun.run(Map.of("BYBIT_API_KEY", FakeBybit.API_KEY), "getPositions");
+    assertEquals(ExitCode.USAGE, keyOnly.exitCode(), keyOnly::toString);
+    assertEquals("bybit: BYBIT_API_KEY is set, but BYBIT_API_SECRET (or BYBIT_RSA_PRIVATE_KEY_FILE for an RSA key) is"
+        + " not. Set it and name the target with --env, or use --env sandbox for the fake.\n", keyOnly.err());
+    assertEquals("", keyOnly.out());
+
+    CliRun secretOnly = CliRun.run(Map.of("BYBIT_API_KEY", " ", "BYBIT_API_SECRET", FakeBybit.API_SECRET),
+        "getPositions");
+    assertEquals(ExitCode.USAGE, secretOnly.exitCode(), secretOnly::toString);
+    assertTrue(secretOnly.err().startsWith("bybit: BYBIT_API_SECRET is set, but BYBIT_API_KEY is not."),
+        secretOnly::toString);
+    assertFalse(secretOnly.err().contains(FakeBybit.API_SECRET), secretOnly::toString);
+
+    // Named explicitly, the sandbox is used, and says so.
+    CliRun sandbox = CliRun.run(Map.of("BYBIT_API_KEY", "k"), "getPositions", "--env", "sandbox");
+    assertEquals(ExitCode.OK, sandbox.exitCode(), sandbox::toString);
+    assertEquals("", sandbox.errAfterSandboxMarker());
+  }
+
+  @Test
+  void neitherCredentialVariableMeansTheSandboxWhichMarksItsAnswers() {
+    assertEquals(Target.sandbox(), Target.resolve(null, Map.of("BYBIT_API_SECRET", " ")));
+    CliRun run = CliRun.run("getPositions");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals(Main.SANDBOX_MARKER + "\n", run.err());
+    assertTrue(run.out().contains("BTCUSD"), run::toString);
+  }
+
+  @Test
+  void noMarkerWhenNothingWasAnswered() {
+    CliRun run = CliRun.run("getProfitAndLossHistory", "--symbol", "BTCUSD", "--limit", "0");
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertFalse(run.err().contains("[sandbox]"), run::toString);
   }
 
   @Test
