@@ -23,7 +23,11 @@ final class Commands {
   static final String RAW = "--raw";
   static final String DEMO = "demo";
   static final String HELP = "help";
+  static final String SANDBOX = "sandbox";
+  static final String RESET = "reset";
   private static final int WIDTH = 100;
+  private static final String SANDBOX_STATE_TEXT = "~/.bybitkit/sandbox.json (or the file "
+      + SandboxState.STATE_VARIABLE + " names)";
 
   private Commands() {}
 
@@ -48,9 +52,11 @@ final class Commands {
         .commandListHeading("%nOperations:%n")
         .footer(escape(String.join("\n",
             "",
-            "Targets (--env): sandbox (an in-process fake Bybit; the default when " + Target.API_KEY_VARIABLE
-                + " and " + Target.API_SECRET_VARIABLE + " are not both set), testnet, mainnet, demo (demo"
-                + " trading), or an http(s) URL. With both set, --env is required.",
+            "Targets (--env): sandbox (an in-process fake Bybit; the default when neither " + Target.API_KEY_VARIABLE
+                + " nor " + Target.API_SECRET_VARIABLE + " is set), testnet, mainnet, demo (demo trading), or an"
+                + " http(s) URL. With both set, --env is required; with one, the command is refused.",
+            "Sandbox: its account is kept in " + SANDBOX_STATE_TEXT + " between runs; 'bybit sandbox reset' starts"
+                + " over. bybit demo resets it to where the demo starts.",
             "Credentials: only from the environment variables " + Target.API_KEY_VARIABLE + " and "
                 + Target.API_SECRET_VARIABLE + ", never from arguments. For a self-generated RSA key (v5 only), "
                 + Target.RSA_KEY_FILE_VARIABLE + " names its PKCS#8 PEM private key file instead of the secret.",
@@ -63,6 +69,7 @@ final class Commands {
     }
     root.addSubcommand(DEMO, demoCommand());
     root.addSubcommand(HELP, helpCommand());
+    root.addSubcommand(SANDBOX, sandboxCommand());
     CommandLine commandLine = new CommandLine(root);
     commandLine.setSubcommandsCaseInsensitive(true);
     return commandLine;
@@ -103,6 +110,24 @@ final class Commands {
             + " leverage, switch to isolated margin, change margin, positions again, closed P&L (all pages, through"
             + " the paging helper), portfolio margin. Needs no credentials and changes no real account.");
     command.addOption(helpOption());
+    return command;
+  }
+
+  private static CommandSpec sandboxCommand() {
+    CommandSpec command = CommandSpec.create().name(SANDBOX).interpolateVariables(false);
+    command.usageMessage()
+        .width(WIDTH)
+        .header("The sandbox's saved account")
+        .description("Runs against the sandbox keep its account in " + SANDBOX_STATE_TEXT + ", so each command sees"
+            + " what the previous one changed.")
+        .commandListHeading("%nCommands:%n");
+    command.addOption(helpOption());
+    CommandSpec reset = CommandSpec.create().name(RESET).interpolateVariables(false);
+    reset.usageMessage()
+        .width(WIDTH)
+        .header("Forget the saved account: the next command starts from a fresh sandbox");
+    reset.addOption(helpOption());
+    command.addSubcommand(RESET, reset);
     return command;
   }
 

@@ -7,6 +7,7 @@ import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.metadata.ParameterInfo;
 import io.github.bybitkit.testkit.FakeBybit;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -46,7 +47,14 @@ public final class Main {
    * @return the exit code, see {@link ExitCode}
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-    return run(args, out, err, environment, FakeBybit::start);
+    return run(args, out, err, environment, Main::freshSandbox);
+  }
+
+  /** A sandbox as a new user finds it (and as {@code bybit demo} starts): {@link Demo#startingPoint}. */
+  static FakeBybit freshSandbox() {
+    FakeBybit sandbox = FakeBybit.start();
+    Demo.startingPoint(sandbox);
+    return sandbox;
   }
 
   /**
@@ -100,7 +108,10 @@ public final class Main {
     String name = command.commandSpec().name();
     try {
       if (name.equals(Commands.DEMO)) {
-        return Demo.run(out, err, sandboxes);
+        return Demo.run(out, err, sandboxes, SandboxState.of(environment));
+      }
+      if (name.equals(Commands.SANDBOX)) {
+        return sandbox(commandLine, command, out, SandboxState.of(environment));
       }
       if (name.equals(Commands.HELP)) {
         return help(commandLine, command.matchedPositionalValue(0, null), err);
@@ -112,6 +123,26 @@ public final class Main {
     } catch (UsageException e) {
       err.println("bybit: " + e.getMessage());
       return ExitCode.USAGE;
+    }
+  }
+
+  /** {@code bybit sandbox reset}: forgets the saved account. */
+  private static int sandbox(CommandLine commandLine, ParseResult command, PrintStream out, SandboxState state) {
+    ParseResult action = command.subcommand();
+    if (action == null) {
+      commandLine.getSubcommands().get(Commands.SANDBOX).usage(commandLine.getErr());
+      return ExitCode.USAGE;
+    }
+    try {
+      boolean existed = state.reset();
+      out.println((existed ? "Removed " : "Nothing saved at ") + state.file() + ": the next command against the"
+          + " sandbox starts from a fresh account.");
+      return ExitCode.OK;
+    } catch (IOException e) {
+      out.flush();
+      commandLine.getErr().println("bybit: cannot remove " + state.file() + " (" + e.getClass().getSimpleName()
+          + ")");
+      return ExitCode.FAILURE;
     }
   }
 
@@ -172,7 +203,12 @@ public final class Main {
         throw new UsageException(info.operationId() + " is a legacy v2 operation, which only an HMAC key can sign: set "
             + Target.API_SECRET_VARIABLE + " instead of " + Target.RSA_KEY_FILE_VARIABLE + ".");
       }
-      Object result = operation.invoke(session.client(), values);
+      Object result;
+      try {
+        result = operation.invoke(session.client(), values);
+      } finally {
+        session.saveSandbox(err);
+      }
       markSandbox(target, err);
       String text;
       try {
