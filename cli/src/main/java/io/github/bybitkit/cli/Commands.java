@@ -21,6 +21,7 @@ final class Commands {
   static final String ENV = "--env";
   static final String JSON = "--json";
   static final String RAW = "--raw";
+  static final String COLUMNS = "--columns";
   static final String DEMO = "demo";
   static final String HELP = "help";
   static final String SANDBOX = "sandbox";
@@ -165,6 +166,12 @@ final class Commands {
         .type(boolean.class)
         .description("Print time fields as Bybit sent them (Unix seconds or milliseconds, or text) instead of"
             + " ISO-8601 UTC.")
+        .build());
+    command.addOption(OptionSpec.builder(COLUMNS)
+        .paramLabel("<field,...>")
+        .type(String.class)
+        .description("Show only these fields, in this order, as a compact table (Bybit's field names, as in the"
+            + " table's header), e.g. --columns id,side,closed_pnl,created_at.")
         .build());
     command.addOption(helpOption());
   }

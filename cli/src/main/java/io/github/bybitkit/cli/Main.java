@@ -118,7 +118,8 @@ public final class Main {
       }
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
-      Output output = new Output(command.hasMatchedOption(Commands.JSON), command.hasMatchedOption(Commands.RAW));
+      Output output = new Output(command.hasMatchedOption(Commands.JSON), command.hasMatchedOption(Commands.RAW),
+          columns(command.matchedOptionValue(Commands.COLUMNS, null), command.hasMatchedOption(Commands.JSON)));
       return call(operation, command, target, output, out, err, environment, sandboxes);
     } catch (UsageException e) {
       err.println("bybit: " + e.getMessage());
@@ -172,11 +173,27 @@ public final class Main {
     return ExitCode.OK;
   }
 
-  /** How a result is printed: {@code --json}, {@code --raw}. */
-  record Output(boolean json, boolean raw) {
+  /** How a result is printed: {@code --json}, {@code --raw}, {@code --columns} (null: all). */
+  record Output(boolean json, boolean raw, List<String> columns) {
     String render(Object result) {
-      return json ? ResultJson.write(result, raw) + "\n" : ResultTable.render(result, raw);
+      return json ? ResultJson.write(result, raw) + "\n" : ResultTable.render(result, raw, columns);
     }
+  }
+
+  /** The {@code --columns} list, checked before anything is sent; null without the option. */
+  static List<String> columns(String text, boolean json) {
+    if (text == null) {
+      return null;
+    }
+    if (json) {
+      throw new UsageException("--columns chooses table columns; --json prints every field. Use one of them.");
+    }
+    List<String> columns = java.util.Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+    if (columns.stream().anyMatch(String::isEmpty)) {
+      throw new UsageException("Invalid value for --columns: '" + ResultTable.printable(text) + "'. Expected field"
+          + " names separated by commas, such as --columns id,closed_pnl,created_at.");
+    }
+    return columns.stream().distinct().toList();
   }
 
   private static int call(SdkOperation operation, ParseResult command, Target target, Output output, PrintStream out,
@@ -213,6 +230,9 @@ public final class Main {
       String text;
       try {
         text = output.render(result);
+      } catch (ResultTable.UnknownColumnsException e) {
+        err.println("bybit: " + e.getMessage());
+        return ExitCode.USAGE;
       } catch (RuntimeException e) {
         // The request was sent and answered; only printing failed. The message could quote a value: not shown.
         err.println("Request sent, but its result cannot be printed (" + e.getClass().getSimpleName() + ")");

@@ -47,8 +47,8 @@ class CommandsTest {
       assertEquals(parameter.required(), option.required(), parameter.wireName());
       assertTrue(ParameterValues.supports(parameter), parameter.wireName());
     }
-    // The parameters' options, --env, --json, --raw and --help; nothing else (no way to pass credentials).
-    assertEquals(operation.parameters().size() + 4, command.options().size(), command.options().toString());
+    // The parameters' options, --env, --json, --raw, --columns and --help; nothing else (no way to pass credentials).
+    assertEquals(operation.parameters().size() + 5, command.options().size(), command.options().toString());
   }
 
   @ParameterizedTest(name = "{0}")
