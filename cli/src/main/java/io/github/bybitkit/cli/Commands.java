@@ -26,6 +26,7 @@ final class Commands {
   static final String HELP = "help";
   static final String SANDBOX = "sandbox";
   static final String RESET = "reset";
+  static final String COMPLETION = "completion";
   private static final int WIDTH = 100;
   private static final String SANDBOX_STATE_TEXT = "~/.bybitkit/sandbox.json (or the file "
       + SandboxState.STATE_VARIABLE + " names)";
@@ -71,6 +72,7 @@ final class Commands {
     root.addSubcommand(DEMO, demoCommand());
     root.addSubcommand(HELP, helpCommand());
     root.addSubcommand(SANDBOX, sandboxCommand());
+    root.addSubcommand(COMPLETION, completionCommand());
     CommandLine commandLine = new CommandLine(root);
     commandLine.setSubcommandsCaseInsensitive(true);
     return commandLine;
@@ -129,6 +131,17 @@ final class Commands {
         .header("Forget the saved account: the next command starts from a fresh sandbox");
     reset.addOption(helpOption());
     command.addSubcommand(RESET, reset);
+    return command;
+  }
+
+  private static CommandSpec completionCommand() {
+    CommandSpec command = CommandSpec.create().name(COMPLETION).interpolateVariables(false);
+    command.usageMessage()
+        .width(WIDTH)
+        .header("Print a bash/zsh completion script for bybit")
+        .description("picocli's generated script: operations, options and enum values complete with Tab. Load it"
+            + " in the current shell with: source <(bybit completion). bybit must be on the PATH under that name.");
+    command.addOption(helpOption());
     return command;
   }
 

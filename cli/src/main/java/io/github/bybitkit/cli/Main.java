@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -109,6 +110,11 @@ public final class Main {
     try {
       if (name.equals(Commands.DEMO)) {
         return Demo.run(out, err, sandboxes, SandboxState.of(environment));
+      }
+      if (name.equals(Commands.COMPLETION)) {
+        out.print(AutoComplete.bash("bybit", commandLine));
+        out.flush();
+        return ExitCode.OK;
       }
       if (name.equals(Commands.SANDBOX)) {
         return sandbox(commandLine, command, out, SandboxState.of(environment));

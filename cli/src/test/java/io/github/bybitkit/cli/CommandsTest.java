@@ -31,7 +31,7 @@ class CommandsTest {
   void everyOperationOfTheRegistryHasACommandAndThereAreNoOthersButTheCLIsOwn() {
     Set<String> expected = new HashSet<>();
     BybitOperations.all().forEach(op -> expected.add(op.operationId()));
-    expected.addAll(List.of("demo", "help", "sandbox"));
+    expected.addAll(List.of("demo", "help", "sandbox", "completion"));
 
     assertEquals(expected, commandLine.getSubcommands().keySet());
     assertEquals(29, BybitOperations.all().size(), "the spec's operations; update the README if this changes");

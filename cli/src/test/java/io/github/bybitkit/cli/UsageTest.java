@@ -136,6 +136,20 @@ class UsageTest {
   }
 
   @Test
+  void completionPrintsABashScriptThatKnowsTheOperationsOptionsAndEnumValues() {
+    CliRun run = CliRun.run("completion");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals("", run.err());
+    assertTrue(run.out().startsWith("#!/usr/bin/env bash"), run::toString);
+    assertTrue(run.out().contains("complete -F _complete_bybit"), "registers a completion function for bybit");
+    for (String word : new String[] {"getProfitAndLossHistory", "setIsolatedMode", "demo", "sandbox", "--symbol",
+        "--columns", "--env", "--is-isolated"}) {
+      assertTrue(run.out().contains(word), word);
+    }
+  }
+
+  @Test
   void versionIsPrinted() {
     CliRun run = CliRun.run("--version");
 
