@@ -5,6 +5,7 @@ import io.github.bybitkit.enums.BybitEnum;
 import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.metadata.ParameterInfo;
+import io.github.bybitkit.v5.model.BybitPortfolioMargin;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -22,6 +23,8 @@ final class Commands {
   static final String JSON = "--json";
   static final String RAW = "--raw";
   static final String COLUMNS = "--columns";
+  static final String PLOT = "--plot";
+  static final String SVG = "--svg";
   static final String DEMO = "demo";
   static final String HELP = "help";
   static final String SANDBOX = "sandbox";
@@ -101,7 +104,25 @@ final class Commands {
       command.addOption(option.build());
     }
     addCommonOptions(command);
+    if (plottable(operation)) {
+      command.addOption(OptionSpec.builder(PLOT)
+          .arity("0")
+          .type(boolean.class)
+          .description("Draw the P&L ranges (all, perpetual, option; a chart per base coin) over the price move as a"
+              + " terminal chart instead of the tables.")
+          .build());
+      command.addOption(OptionSpec.builder(SVG)
+          .paramLabel("<file>")
+          .type(String.class)
+          .description("Also write the same chart as an SVG file, for a browser.")
+          .build());
+    }
     return command;
+  }
+
+  /** Operations whose result has P&L ranges to plot: portfolio margin. */
+  static boolean plottable(OperationInfo operation) {
+    return operation.resultType() == BybitPortfolioMargin.class;
   }
 
   private static CommandSpec demoCommand() {

@@ -7,9 +7,13 @@ import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.metadata.ParameterInfo;
 import io.github.bybitkit.testkit.FakeBybit;
+import io.github.bybitkit.v5.model.BybitPortfolioMargin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +129,11 @@ public final class Main {
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
       Output output = new Output(command.hasMatchedOption(Commands.JSON), command.hasMatchedOption(Commands.RAW),
-          columns(command.matchedOptionValue(Commands.COLUMNS, null), command.hasMatchedOption(Commands.JSON)));
+          columns(command.matchedOptionValue(Commands.COLUMNS, null), command.hasMatchedOption(Commands.JSON)),
+          command.hasMatchedOption(Commands.PLOT), svgFile(command.matchedOptionValue(Commands.SVG, null)));
+      if (output.plot() && (output.json() || output.columns() != null)) {
+        throw new UsageException("--plot draws a chart instead of the tables: not with --json or --columns.");
+      }
       return call(operation, command, target, output, out, err, environment, sandboxes);
     } catch (UsageException e) {
       err.println("bybit: " + e.getMessage());
@@ -179,10 +187,33 @@ public final class Main {
     return ExitCode.OK;
   }
 
-  /** How a result is printed: {@code --json}, {@code --raw}, {@code --columns} (null: all). */
-  record Output(boolean json, boolean raw, List<String> columns) {
+  /**
+   * How a result is printed: {@code --json}, {@code --raw}, {@code --columns} (null: all), {@code --plot},
+   * {@code --svg} (null: none).
+   */
+  record Output(boolean json, boolean raw, List<String> columns, boolean plot, Path svg) {
     String render(Object result) {
+      if (plot && result instanceof BybitPortfolioMargin margin) {
+        return PnlChart.terminal(PnlChart.of(margin));
+      }
       return json ? ResultJson.write(result, raw) + "\n" : ResultTable.render(result, raw, columns);
+    }
+  }
+
+  /** The {@code --svg} file, checked before anything is sent: its directory must exist. */
+  static Path svgFile(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      Path file = Path.of(text).toAbsolutePath();
+      if (text.isBlank() || Files.isDirectory(file) || !Files.isDirectory(file.getParent())) {
+        throw new UsageException("Invalid value for --svg: '" + ResultTable.printable(text) + "'. Expected a file in"
+            + " an existing directory, such as pnl.svg.");
+      }
+      return file;
+    } catch (InvalidPathException e) {
+      throw new UsageException("Invalid value for --svg: '" + ResultTable.printable(text) + "' is not a file path.");
     }
   }
 
@@ -233,6 +264,15 @@ public final class Main {
         session.saveSandbox(err);
       }
       markSandbox(target, err);
+      if (output.svg() != null && result instanceof BybitPortfolioMargin margin) {
+        try {
+          Files.writeString(output.svg(), PnlSvg.render(PnlChart.of(margin)));
+          err.println("bybit: wrote the P&L chart to " + output.svg());
+        } catch (IOException e) {
+          err.println("bybit: cannot write " + output.svg() + " (" + e.getClass().getSimpleName() + ")");
+          return ExitCode.FAILURE;
+        }
+      }
       String text;
       try {
         text = output.render(result);

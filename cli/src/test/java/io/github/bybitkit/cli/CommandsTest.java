@@ -48,7 +48,9 @@ class CommandsTest {
       assertTrue(ParameterValues.supports(parameter), parameter.wireName());
     }
     // The parameters' options, --env, --json, --raw, --columns and --help; nothing else (no way to pass credentials).
-    assertEquals(operation.parameters().size() + 5, command.options().size(), command.options().toString());
+    // getPortfolioMargin also has --plot and --svg.
+    assertEquals(operation.parameters().size() + 5 + (Commands.plottable(operation) ? 2 : 0),
+        command.options().size(), command.options().toString());
   }
 
   @ParameterizedTest(name = "{0}")
