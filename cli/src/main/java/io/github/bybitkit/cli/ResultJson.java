@@ -9,15 +9,19 @@ import io.github.bybitkit.enums.BybitEnum;
 import io.github.bybitkit.metadata.BybitJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okio.Buffer;
 import okio.BufferedSink;
@@ -39,6 +43,7 @@ final class ResultJson {
 
   /** Wire names of record components by model class and component name, found once (see {@link #wireName}). */
   private static final Map<String, Optional<String>> WIRE_NAMES = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Boolean> HAS_TIMES = new ConcurrentHashMap<>();
 
   private final boolean raw;
 
@@ -109,13 +114,42 @@ final class ResultJson {
 
   private void model(JsonWriter writer, Object value) throws IOException {
     Object masked = masked(value);
-    if (raw || !(masked instanceof Record)) {
+    if (raw || !hasTimes(masked.getClass())) {
       adapter(masked).toJson(writer, masked);
       return;
     }
     Object tree = JsonTree.parse(adapter(masked).toJson(masked));
     isoTimes(masked, tree);
     tree(writer, tree);
+  }
+
+  /**
+   * Whether a model holds an instant anywhere (in a component, a nested record, a list or map of them); only those
+   * take the detour through a tree, the others are written by their adapter directly.
+   */
+  static boolean hasTimes(Class<?> type) {
+    Boolean known = HAS_TIMES.get(type);
+    if (known == null) {
+      known = hasTimes(type, new HashSet<>());
+      HAS_TIMES.put(type, known);
+    }
+    return known;
+  }
+
+  private static boolean hasTimes(java.lang.reflect.Type type, Set<java.lang.reflect.Type> seen) {
+    if (!seen.add(type)) {
+      return false;
+    }
+    if (type == Instant.class) {
+      return true;
+    }
+    if (type instanceof ParameterizedType generic) {
+      return Arrays.stream(generic.getActualTypeArguments()).anyMatch(argument -> hasTimes(argument, seen));
+    }
+    if (type instanceof Class<?> plain && plain.isRecord()) {
+      return Arrays.stream(plain.getRecordComponents()).anyMatch(c -> hasTimes(c.getGenericType(), seen));
+    }
+    return false;
   }
 
   /** The generated adapter of the model; the client's Moshi refuses reflection for BybitKit types. */

@@ -72,6 +72,15 @@ class OutputTest {
   }
 
   @Test
+  void modelsWithTimesAreFoundThroughNestedRecordsAndLists() {
+    assertTrue(ResultJson.hasTimes(BybitPnlEntry.class));
+    // BybitPnlEntryPage holds a List<BybitPnlEntry>, whose createdAt is an Instant.
+    assertTrue(ResultJson.hasTimes(io.github.bybitkit.inverseperpetual.model.BybitPnlEntryPage.class));
+    assertFalse(ResultJson.hasTimes(BybitBalance.class));
+    assertFalse(ResultJson.hasTimes(io.github.bybitkit.v5.model.BybitPortfolioMargin.class));
+  }
+
+  @Test
   void jsonOfContainersPagesScalarsAndNothing() {
     assertEquals("null", ResultJson.write(null));
     assertEquals("5", ResultJson.write(5));
