@@ -109,7 +109,7 @@ class BadInputSweepTest {
         }
       }
     }
-    System.out.printf("bad-input sweep: %d clients, %d methods, %d bad inputs, %d requests on the wire%n",
+    TestReport.printf("bad-input sweep: %d clients, %d methods, %d bad inputs, %d requests on the wire%n",
         clients.size(), methods, tried, server.getRequestCount());
     assertTrue(methods >= 20, "methods swept: " + methods);
     assertEquals(List.of(), failures);
