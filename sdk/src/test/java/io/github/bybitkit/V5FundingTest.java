@@ -161,6 +161,18 @@ class V5FundingTest {
   }
 
   @Test
+  void anOpenPositionWithoutAValueIsADecodingErrorNotAZeroFee() {
+    server.enqueue(recorded("v5GetTickers", "docs-v5.json"));
+    server.enqueue(json(body("getPositionInfo", "docs-v5.json").replace("\"positionValue\": \"0.01092319\"",
+        "\"positionValue\": \"\"")));
+
+    BybitDecodingException e = assertThrows(BybitDecodingException.class,
+        () -> funding().predictedFundingFee("BTCUSD"));
+
+    assertEquals("$.result.list[0].positionValue", e.jsonPath());
+  }
+
+  @Test
   void noTickerOrNoFundingRateMeansNoPredictionAndNoPositionCall() throws Exception {
     server.enqueue(recorded("v5GetTickers", "empty-list.json"));
     server.enqueue(json(body("v5GetTickers", "docs-v5.json").replace("\"fundingRate\": \"0.0001\"",
