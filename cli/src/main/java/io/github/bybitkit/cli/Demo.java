@@ -11,6 +11,7 @@ import io.github.bybitkit.inverseperpetual.model.BybitPosition;
 import io.github.bybitkit.testkit.FakeBybit;
 import io.github.bybitkit.v5.model.BybitAssetPnlRange;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,17 +44,35 @@ final class Demo {
   }
 
   /** Runs every step; a failed step ends the demo with its exit code (see {@link Main#reportFailure}). */
-  static int run(PrintStream out, PrintStream err, Supplier<FakeBybit> sandboxes) {
+  static int run(PrintStream out, PrintStream err, Supplier<FakeBybit> sandboxes, SandboxState state) {
     FakeBybit sandbox = sandboxes.get();
-    // The script's starting point, whatever the recorded answers say: BTCUSD in cross margin, so it can switch.
-    sandbox.account().setIsolated(SYMBOL, false);
-    try (Session session = Session.open(Target.sandbox(), Map.of(), () -> sandbox)) {
+    startingPoint(sandbox);
+    try {
+      // The saved sandbox starts where the demo starts, so its commands run one by one give the same results.
+      state.save(sandbox);
+    } catch (IOException e) {
+      sandbox.close();
+      err.println("bybit: cannot write the sandbox state to " + state.file() + " (" + e.getClass().getSimpleName()
+          + ")");
+      return ExitCode.FAILURE;
+    }
+    err.println(Main.SANDBOX_MARKER);
+    // The session itself runs on the fake in memory: the saved state stays at the starting point.
+    try (Session session = Session.inMemory(sandbox)) {
       new Demo(out).session(session.client());
+      out.println();
+      out.println("The sandbox's saved account (" + state.file() + ") is back at the start of this demo: the commands"
+          + " above, run one by one, give the same results. 'bybit sandbox reset' also starts over.");
       return ExitCode.OK;
     } catch (BybitException e) {
       out.flush();
       return Main.reportFailure(e, err);
     }
+  }
+
+  /** The script's starting point, whatever the recorded answers say: BTCUSD in cross margin, so it can switch. */
+  static void startingPoint(FakeBybit sandbox) {
+    sandbox.account().setIsolated(SYMBOL, false);
   }
 
   private void session(BybitClient bybit) {

@@ -19,7 +19,7 @@ class DemoTest {
     CliRun run = CliRun.run("demo");
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
-    assertEquals("", run.err());
+    assertEquals("", run.errAfterSandboxMarker());
     List<String> headings = run.out().lines().filter(line -> line.startsWith("== ")).toList();
     assertEquals(List.of(
         "== 1/8  Balances",
@@ -75,6 +75,6 @@ class DemoTest {
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
     assertTrue(run.out().contains("== 5/8  Change margin"), run::toString);
     assertFalse(run.out().contains("== 6/8"), run::toString);
-    assertEquals("Bybit error 30031: insufficient available balance\n", run.err());
+    assertEquals("Bybit error 30031: insufficient available balance\n", run.errAfterSandboxMarker());
   }
 }

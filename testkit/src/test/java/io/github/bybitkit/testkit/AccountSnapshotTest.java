@@ -1,0 +1,76 @@
+package io.github.bybitkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.bybitkit.enums.StopLossTakeProfitMode;
+import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** A snapshot of one fake's account, restored into another fake, gives the same account and the same answers. */
+class AccountSnapshotTest {
+
+  @Test
+  void whatCallsAndSetUpChangedComesBackInAnotherFake() {
+    String snapshot;
+    AccountState changed;
+    try (FakeBybit first = FakeBybit.start()) {
+      first.account().setIsolated("BTCUSD", false).setTpSlMode("XRPUSD", StopLossTakeProfitMode.FULL)
+          .setClosedProfitAndLossCount(7);
+      InversePerpetualAccountClient account = first.clientBuilder().build().inversePerpetual().account();
+      account.setIsolatedMode("BTCUSD", true, new BigDecimal("10"), new BigDecimal("10"));
+      account.changeMargin("BTCUSD", new BigDecimal("0.01"));
+      snapshot = first.account().snapshot();
+      changed = first.account();
+    }
+
+    try (FakeBybit second = FakeBybit.start()) {
+      assertNotEquals(changed.toString(), second.account().toString(), "a fresh fake starts elsewhere");
+      second.account().restore(snapshot);
+
+      assertEquals(changed.toString(), second.account().toString());
+      assertEquals(changed.positions(), second.account().positions());
+      assertEquals(new BigDecimal("10"), second.account().position("BTCUSD").leverage());
+      assertEquals(new BigDecimal("0.0106947"), second.account().position("BTCUSD").positionMargin());
+      assertEquals(new BigDecimal("999.98987471"), second.account().balance("BTC").availableBalance());
+      assertEquals(7, second.account().closedProfitAndLossCount(20));
+      // The answers follow: the restored position is what getPositions returns.
+      assertEquals(new BigDecimal("0.0106947"), second.clientBuilder().build().inversePerpetual().account()
+          .getPositions().stream().filter(p -> p.symbol().equals("BTCUSD")).findFirst().orElseThrow()
+          .positionMargin());
+      assertEquals(snapshot, second.account().snapshot());
+    }
+  }
+
+  @Test
+  void unknownSymbolsAndCoinsAreIgnoredAndLeftOutFieldsKeepTheirValues() {
+    try (FakeBybit fake = FakeBybit.start()) {
+      AccountState.Position before = fake.account().position("XRPUSD");
+
+      fake.account().restore("{\"positions\":{\"ETHUSD\":{\"leverage\":3},\"BTCUSD\":{\"leverage\":4}},"
+          + "\"balances\":{\"DOGE\":{\"availableBalance\":1}}}");
+
+      assertEquals(new BigDecimal("4"), fake.account().position("BTCUSD").leverage());
+      assertEquals(before, fake.account().position("XRPUSD"));
+      assertFalse(fake.account().symbols().contains("ETHUSD"));
+    }
+  }
+
+  @Test
+  void textThatIsNotASnapshotChangesNothing() {
+    try (FakeBybit fake = FakeBybit.start()) {
+      String before = fake.account().snapshot();
+
+      for (String bad : new String[] {"", "[]", "{\"positions\":[]}", "not json",
+          "{\"positions\":{\"BTCUSD\":{\"leverage\":\"high\"}}}",
+          "{\"positions\":{\"BTCUSD\":{\"leverage\":5}},\"balances\":{\"BTC\":{\"usedMargin\":true}}}",
+          "{\"positions\":{\"BTCUSD\":{\"tpSlMode\":\"Sometimes\"}}}"}) {
+        assertThrows(IllegalArgumentException.class, () -> fake.account().restore(bad), bad);
+        assertEquals(before, fake.account().snapshot(), bad);
+      }
+    }
+  }
+}
