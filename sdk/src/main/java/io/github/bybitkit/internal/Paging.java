@@ -77,7 +77,8 @@ public final class Paging {
    * Bybit's v5 cursor inside time windows, for history queries that Bybit caps to a time span: the range
    * [{@code startTime}, {@code endTime}] (epoch ms, both ends included) is cut into windows of at most
    * {@code maxSpanMillis} between their start and end, newest first; each window ends 1 ms before the newer one
-   * starts, so no instant is asked for twice or skipped. Inside a window the cursor is followed as in
+   * starts, so no instant is asked for twice or skipped as long as Bybit includes both ends (INFERRED; its docs do
+   * not say). Inside a window the cursor is followed as in
    * {@link #byNextPageCursor}; the caller's {@code cursor} goes with the first request of the newest window only.
    * The range is checked here, when the pages are created, so a bad one is refused before anything is sent.
    *
