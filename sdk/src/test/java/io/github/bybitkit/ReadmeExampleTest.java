@@ -16,6 +16,7 @@ import io.github.bybitkit.v5.GetClosedPnlRequest;
 import io.github.bybitkit.v5.GetPositionInfoRequest;
 import io.github.bybitkit.v5.V5PositionClient;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnl;
 import io.github.bybitkit.v5.model.BybitV5ClosedPnlPage;
 import io.github.bybitkit.v5.model.BybitV5PositionInfo;
 import java.io.ByteArrayOutputStream;
@@ -301,6 +302,28 @@ class ReadmeExampleTest {
         .replaceAll("(?s).*\"closed_pnl\":\\s*([-0-9.eE]+).*", "$1")), totalClosedPnl);
     assertEquals(1, stored.size());
     assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void readmeV5PagingExampleRuns() {
+    answer("getClosedPnl/docs-v5.json");      // one row and a cursor: the newest window has a second page
+    for (int i = 0; i < 5; i++) {
+      answer("getClosedPnl/empty-list.json");   // "" ends the newest window, then four older windows
+    }
+    BybitClient bybit = BybitClient.builder().baseUrl(server.url("/").toString())
+        .credentials("test-key-0001", "test-secret-0001").build();
+
+    // --- README: Paging (v5)
+    long now = System.currentTimeMillis();
+    BigDecimal closedPnl30Days = bybit.v5().position()
+        .getClosedPnlPages(Category.INVERSE, now - Duration.ofDays(30).toMillis(), now)
+        .stream()
+        .map(BybitV5ClosedPnl::closedPnl)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    // --- end of README
+
+    assertEquals(new BigDecimal("-47.4065323"), closedPnl30Days);
+    assertEquals(6, server.getRequestCount(), "two pages in the newest window, one in each of the four older ones");
   }
 
   @Test
