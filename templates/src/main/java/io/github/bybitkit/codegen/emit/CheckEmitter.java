@@ -38,6 +38,13 @@ final class CheckEmitter {
     if (p.nonZero()) {
       statement.accept("$T.nonZero($S, $S, $L)", new Object[] {runtime.checks, op.operationId(), label, value});
     }
+    boolean decimal = p.type() instanceof Scalar s && (s.kind() == ScalarKind.DECIMAL_NUMBER
+        || s.kind() == ScalarKind.DECIMAL_STRING || s.kind() == ScalarKind.DECIMAL_EITHER);
+    boolean sizeChecked = (p.required() && !primitive) || min != null || max != null || p.nonZero();
+    if (decimal && !sizeChecked) {
+      // required, range and nonZero check the size; without them 1e999999999 would reach toPlainString() unchecked
+      statement.accept("$T.decimal($S, $S, $L)", new Object[] {runtime.checks, op.operationId(), label, value});
+    }
   }
 
   private static CodeBlock bound(Bound bound) {
