@@ -77,7 +77,7 @@ class BadInputSweepTest {
         Object[] valid = new Object[types.length];
         boolean sweepable = true;
         for (int i = 0; i < types.length; i++) {
-          valid[i] = validValue(types[i]);
+          valid[i] = validValue(types[i], v2);
           sweepable &= valid[i] != null;
         }
         if (!sweepable) {
@@ -92,7 +92,7 @@ class BadInputSweepTest {
           }
         });
         for (int i = 0; i < types.length; i++) {
-          for (Object bad : badValues(types[i], v2)) {
+          for (Object bad : badValues(types[i], v2, method.getName().endsWith("Pages"))) {
             Object[] args = valid.clone();
             args[i] = bad;
             tried++;
@@ -139,7 +139,10 @@ class BadInputSweepTest {
     }
   }
 
-  private static Object validValue(Class<?> type) {
+  /** A v5 long is a time in Unix milliseconds (x-bybit-epoch-millis): valid from 2000 to 2099. */
+  private static final long V5_TIME = java.time.Instant.parse("2024-03-05T06:07:08.123Z").toEpochMilli();
+
+  private static Object validValue(Class<?> type, boolean v2) {
     if (type == String.class) {
       return "BTCUSD";
     } else if (type == BigDecimal.class) {
@@ -147,14 +150,14 @@ class BadInputSweepTest {
     } else if (type == int.class || type == Integer.class) {
       return 5;
     } else if (type == long.class || type == Long.class) {
-      return 1L;
+      return v2 ? 1L : V5_TIME;
     } else if (type.isEnum()) {
       return type.getEnumConstants()[0];
     }
     return null;
   }
 
-  private static List<Object> badValues(Class<?> type, boolean v2) {
+  private static List<Object> badValues(Class<?> type, boolean v2, boolean timeRange) {
     List<Object> bad = new ArrayList<>();
     if (type == String.class) {
       bad.add(null);
@@ -170,8 +173,10 @@ class BadInputSweepTest {
     } else if (type == int.class) {
       bad.addAll(List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE));
     } else if (type == long.class) {
-      // v2 longs are ids and epoch seconds (0 refused); v5 longs are epoch-ms range ends, whose spec minimum is 0.
-      bad.addAll(v2 ? List.of(0L, -1L, Long.MIN_VALUE) : List.of(-1L, Long.MIN_VALUE));
+      // v2 longs are ids and epoch seconds (0 refused); the longs of v5 ...Pages methods are epoch-ms range ends,
+      // held to 2000-2099; other v5 longs are ids (riskId) with a spec minimum.
+      bad.addAll(v2 || !timeRange ? List.of(0L, -1L, Long.MIN_VALUE)
+          : List.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, V5_TIME * 100));
     }
     return bad;
   }

@@ -94,6 +94,19 @@ public final class Checks {
     }
   }
 
+  /**
+   * A time in Unix milliseconds, when given, must lie between {@link #EARLIEST_TIME} and {@link #LATEST_TIME}, as an
+   * {@code Instant} parameter must: 0, year 3000 and {@code Long.MAX_VALUE} are not times Bybit keeps records for.
+   */
+  public static void epochMillis(String operation, String parameter, Number value) {
+    if (value != null && (value.longValue() < EARLIEST_TIME.toEpochMilli()
+        || value.longValue() >= LATEST_TIME.toEpochMilli())) {
+      throw new IllegalArgumentException(operation + ": " + parameter + " must be a time in Unix milliseconds from "
+          + EARLIEST_TIME + " (" + EARLIEST_TIME.toEpochMilli() + ") until " + LATEST_TIME + " ("
+          + LATEST_TIME.toEpochMilli() + "), was " + value);
+    }
+  }
+
   /** A time, when given, must lie between {@link #EARLIEST_TIME} and {@link #LATEST_TIME}. */
   public static void time(String operation, String parameter, Instant value) {
     if (value != null && (value.isBefore(EARLIEST_TIME) || !value.isBefore(LATEST_TIME))) {

@@ -30,6 +30,7 @@ import org.openapitools.codegen.CodegenOperation;
 public final class IrMapper {
   static final String TYPE_EXTENSION = "x-bybit-type";
   static final String NONZERO_EXTENSION = "x-bybit-nonzero";
+  static final String EPOCH_MILLIS_EXTENSION = "x-bybit-epoch-millis";
   static final String SECRET_EXTENSION = "x-bybit-secret";
 
   private final GeneratorConfig config;

@@ -14,6 +14,7 @@ import io.github.bybitkit.codegen.ir.ApiProperty;
 import io.github.bybitkit.codegen.ir.ApiType;
 import io.github.bybitkit.codegen.ir.ApiType.EnumRef;
 import io.github.bybitkit.codegen.ir.ApiType.Scalar;
+import io.github.bybitkit.codegen.ir.ApiType.ScalarKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -236,10 +237,15 @@ final class OperationMapper {
       throw new IllegalArgumentException(where + ": a parameter must be text, a number, a boolean, a date, epoch "
           + "seconds or an enum, not " + type);
     }
+    boolean epochMillis = Boolean.TRUE.equals(extensions.get(IrMapper.EPOCH_MILLIS_EXTENSION));
+    if (epochMillis && !(type instanceof Scalar s && (s.kind() == ScalarKind.LONG || s.kind() == ScalarKind.INT))) {
+      throw new IllegalArgumentException(where + ": " + IrMapper.EPOCH_MILLIS_EXTENSION
+          + " is for integer parameters (Unix milliseconds), not " + type);
+    }
     return new ApiParameter(wireName, javaName(wireName, opConfig, operationId), type, required,
         IrMapper.clean(description),
         bound(p.getMinimum(), p.getExclusiveMinimum()), bound(p.getMaximum(), p.getExclusiveMaximum()),
-        Boolean.TRUE.equals(extensions.get(IrMapper.NONZERO_EXTENSION)), location);
+        Boolean.TRUE.equals(extensions.get(IrMapper.NONZERO_EXTENSION)), epochMillis, location);
   }
 
   /** The types the client checks, the transport sends and the registry describes as a wire form. */

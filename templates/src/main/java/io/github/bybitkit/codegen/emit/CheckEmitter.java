@@ -38,6 +38,9 @@ final class CheckEmitter {
     if (p.nonZero()) {
       statement.accept("$T.nonZero($S, $S, $L)", new Object[] {runtime.checks, op.operationId(), label, value});
     }
+    if (p.epochMillis()) {
+      statement.accept("$T.epochMillis($S, $S, $L)", new Object[] {runtime.checks, op.operationId(), label, value});
+    }
     boolean decimal = p.type() instanceof Scalar s && (s.kind() == ScalarKind.DECIMAL_NUMBER
         || s.kind() == ScalarKind.DECIMAL_STRING || s.kind() == ScalarKind.DECIMAL_EITHER);
     boolean sizeChecked = (p.required() && !primitive) || min != null || max != null || p.nonZero();
