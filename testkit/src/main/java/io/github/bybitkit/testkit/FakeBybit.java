@@ -93,6 +93,7 @@ public final class FakeBybit implements AutoCloseable {
     this.authenticator = new Authenticator(apiKey, apiSecret, builder.rsaKeys);
     this.answers = RecordedAnswers.load(FakeBybit.class.getClassLoader());
     this.account = Operations.seedAccount(answers);
+    account.setHistoryEnd(clock.instant());
     this.operations = new Operations(answers, account, apiKey);
     for (OperationInfo op : BybitOperations.all()) {
       answers.defaultAnswer(op.operationId()); // fails now, naming the operation, rather than on its first call
