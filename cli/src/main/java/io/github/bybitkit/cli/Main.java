@@ -97,7 +97,7 @@ public final class Main {
     String name = command.commandSpec().name();
     try {
       if (name.equals(Commands.DEMO)) {
-        return Demo.run(out, err, sandboxes);
+        return Demo.run(out, err, sandboxes, command.hasMatchedOption(Commands.DEMO_V2));
       }
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
