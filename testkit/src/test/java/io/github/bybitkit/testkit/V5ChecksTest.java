@@ -117,6 +117,13 @@ class V5ChecksTest {
       assertEquals("49", answer.headers().get("X-Bapi-Limit-Status"), query);
       assertEquals(Long.toString(NOW_MILLIS), answer.headers().get("X-Bapi-Limit-Reset-Timestamp"), query);
     }
+    // Each operation's own limit, from Bybit's table.
+    assertEquals("5", raw.v5Post("/v5/account/set-margin-mode", "{\"setMarginMode\":\"ISOLATED_MARGIN\"}",
+        NOW_MILLIS).headers().get("X-Bapi-Limit"));
+    assertEquals("10", raw.v5Post("/v5/position/add-margin",
+        "{\"category\":\"inverse\",\"symbol\":\"BTCUSD\",\"margin\":\"0.001\"}", NOW_MILLIS).headers()
+        .get("X-Bapi-Limit"));
+    assertEquals("25", raw.v5Get("/v5/account/transaction-log", "", NOW_MILLIS).headers().get("X-Bapi-Limit"));
     // Not past authentication: no rate-limit state, as Bybit.
     RawRequests.Answer unauthenticated = new RawRequests(fake, "not-the-key", FakeBybit.API_SECRET)
         .v5Get("/v5/position/closed-pnl", "category=inverse", NOW_MILLIS);
