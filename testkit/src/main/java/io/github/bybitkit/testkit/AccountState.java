@@ -473,6 +473,7 @@ public final class AccountState {
     List<String> parts = new ArrayList<>();
     positions.keySet().forEach(s -> parts.add(position(s).toString()));
     balances.keySet().forEach(c -> parts.add(balance(c).toString()));
+    parts.add("marginMode=" + marginMode);
     return "AccountState" + parts;
   }
 }

@@ -46,8 +46,10 @@ final class V5Answers {
   }
 
   /**
-   * @param window how long each window may be ({@code exclusive}: strictly shorter) and the span used when an end is
-   *     missing (from the given end, or up to now when neither is given)
+   * One operation's time-window rule.
+   *
+   * @param cap how long a window may be ({@code exclusive}: strictly shorter)
+   * @param defaultSpan the window's length when an end is missing: from the given end, or up to now without either
    */
   record WindowRule(Duration cap, boolean exclusive, Duration defaultSpan) {}
 
@@ -106,7 +108,8 @@ final class V5Answers {
   static Window window(WindowRule rule, Operations.Params params, long nowMillis) throws Refusal {
     Long start = params.longOrNull("startTime");
     Long end = params.longOrNull("endTime");
-    long span = rule.defaultSpan().toMillis();
+    // An exclusive cap (withdrawals: shorter than 30 days) makes the default window 1 ms shorter too.
+    long span = rule.defaultSpan().toMillis() - (rule.exclusive() ? 1 : 0);
     if (start != null && end != null) {
       if (start > end) {
         throw Refusal.badParameter("startTime must not be after endTime");

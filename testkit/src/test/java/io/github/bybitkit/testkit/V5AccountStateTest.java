@@ -162,6 +162,32 @@ class V5AccountStateTest {
   }
 
   @Test
+  void thirtyDaysWalkedInFiveWindowsOfAtMost7DaysNewestFirstGiveEveryRecordOnce() {
+    long day = Duration.ofDays(1).toMillis();
+    long rangeStart = NOW_MILLIS - 30 * day;
+    List<BybitV5ClosedPnl> all = new ArrayList<>();
+    int windows = 0;
+    for (long end = NOW_MILLIS; end >= rangeStart; end = end - 7 * day - 1) {
+      long start = Math.max(rangeStart, end - 7 * day);
+      windows++;
+      all.addAll(walkClosedPnl(GetClosedPnlRequest.builder().category(Category.INVERSE).symbol("BTCUSD")
+          .startTime(start).endTime(end).build(), new ArrayList<>()));
+    }
+    assertEquals(5, windows);
+    // The default timeline: 360 records, 2 hours apart, the newest when the fake started.
+    assertEquals(360, all.size());
+    assertUniqueNewestFirstWithin(all, rangeStart, NOW_MILLIS);
+  }
+
+  @Test
+  void theTransactionLogDefaultsToTheLast24HoursAndWithdrawalsToTheLast30Days() {
+    // 24 hours of records 2 hours apart, both ends included.
+    assertEquals(13, client.v5().account().getTransactionLog().list().size());
+    fake.account().setHistory(40, Duration.ofDays(1));
+    assertEquals(30, client.v5().asset().getWithdrawalRecords().rows().size());
+  }
+
+  @Test
   void aLongerTimelineAndOtherPageSizesAreSetOnTheAccount() {
     fake.account().setHistory(10, Duration.ofHours(1));
     List<Integer> pageSizes = new ArrayList<>();
