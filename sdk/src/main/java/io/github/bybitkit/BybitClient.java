@@ -2,6 +2,7 @@ package io.github.bybitkit;
 
 import io.github.bybitkit.internal.BybitConverterFactory;
 import io.github.bybitkit.internal.BybitTransport;
+import io.github.bybitkit.internal.DependencyCheck;
 import io.github.bybitkit.metadata.EnvelopeKind;
 import io.github.bybitkit.internal.HttpLogger;
 import io.github.bybitkit.internal.NoReplayInterceptor;
@@ -430,7 +431,14 @@ public final class BybitClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException if the class path has an OkHttp older than 5 or a Kotlin stdlib older than
+     *     1.8.20 (an OkHttp 4 artifact next to okhttp-jvm 5, say); the message names the versions and the fix
+     */
     public BybitClient build() {
+      DependencyCheck.requireCompatibleRuntime();
       return new BybitClient(this);
     }
 

@@ -26,6 +26,7 @@ import io.github.bybitkit.v5.model.BybitV5Execution;
 import io.github.bybitkit.v5.model.BybitV5PositionInfo;
 import io.github.bybitkit.v5.model.BybitV5WalletAccount;
 import io.github.bybitkit.v5.model.BybitV5WalletCoin;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,35 +64,48 @@ final class Demo {
     this.steps = steps;
   }
 
-  /** Runs today's (v5) session. */
-  static int run(PrintStream out, PrintStream err, Supplier<FakeBybit> sandboxes) {
-    return run(out, err, sandboxes, false);
-  }
-
   /**
    * Runs every step; a failed step ends the demo with its exit code (see {@link Main#reportFailure}).
    *
    * @param legacyV2 the legacy v2 session instead of today's v5 one
    */
-  static int run(PrintStream out, PrintStream err, Supplier<FakeBybit> sandboxes, boolean legacyV2) {
+  static int run(PrintStream out, PrintStream err, Supplier<FakeBybit> sandboxes, SandboxState state,
+      boolean legacyV2) {
     FakeBybit sandbox = sandboxes.get();
-    // The script's starting point, whatever the recorded answers say: cross margin, so it can switch.
-    if (legacyV2) {
-      sandbox.account().setIsolated(SYMBOL, false);
-    } else {
-      sandbox.account().setMarginMode(MarginMode.REGULAR_MARGIN);
+    startingPoint(sandbox);
+    try {
+      // The saved sandbox starts where the demo starts, so its commands run one by one give the same results.
+      state.save(sandbox);
+    } catch (IOException e) {
+      sandbox.close();
+      err.println("bybit: cannot write the sandbox state to " + state.file() + " (" + e.getClass().getSimpleName()
+          + ")");
+      return ExitCode.FAILURE;
     }
-    try (Session session = Session.open(Target.sandbox(), Map.of(), () -> sandbox)) {
+    err.println(Main.SANDBOX_MARKER);
+    // The session itself runs on the fake in memory: the saved state stays at the starting point.
+    try (Session session = Session.inMemory(sandbox)) {
       if (legacyV2) {
         new Demo(out, STEPS).session(session.client());
       } else {
         new Demo(out, V5_STEPS).v5Session(session.client());
       }
+      out.println();
+      out.println("The sandbox's saved account (" + state.file() + ") is back at the start of this demo: the commands"
+          + " above, run one by one, give the same results. 'bybit sandbox reset' also starts over.");
       return ExitCode.OK;
     } catch (BybitException e) {
       out.flush();
       return Main.reportFailure(e, err);
     }
+  }
+
+  /**
+   * The script's starting point, whatever the recorded answers say: the account in cross margin (v5's account-wide
+   * mode, so every position, BTCUSD included, is cross), so both sessions can switch to isolated.
+   */
+  static void startingPoint(FakeBybit sandbox) {
+    sandbox.account().setMarginMode(MarginMode.REGULAR_MARGIN);
   }
 
   /** Today's API: the v5 calls that replace the legacy inverse-perpetual ones. */
@@ -110,13 +124,10 @@ final class Demo {
     step("Set leverage (buy = sell: inverse positions are one-way)", "bybit v5SetLeverage --category inverse"
         + " --symbol " + SYMBOL + " --buy-leverage " + LEVERAGE + " --sell-leverage " + LEVERAGE, () -> {
           position.setLeverage(Category.INVERSE, SYMBOL, BigDecimal.valueOf(LEVERAGE), BigDecimal.valueOf(LEVERAGE));
-          return "done";
+          return null; // an empty result, shown as the command shows it
         });
     step("Switch the account to isolated margin", "bybit setMarginMode --set-margin-mode ISOLATED_MARGIN",
-        () -> {
-          List<?> reasons = bybit.v5().account().setMarginMode(MarginMode.ISOLATED_MARGIN).reasons();
-          return reasons == null || reasons.isEmpty() ? "done" : reasons; // reasons come with a refusal
-        });
+        () -> bybit.v5().account().setMarginMode(MarginMode.ISOLATED_MARGIN));
     step("Add " + MARGIN.toPlainString() + " BTC of margin to the position (positionIM afterwards)",
         "bybit addOrReduceMargin --category inverse --symbol " + SYMBOL + " --margin " + MARGIN.toPlainString(),
         () -> position.addOrReduceMargin(Category.INVERSE, SYMBOL, MARGIN).positionIM());
@@ -169,7 +180,6 @@ final class Demo {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("marginMode", info.marginModeRaw());
     view.put("unifiedMarginStatus", info.unifiedMarginStatus());
-    view.put("updatedTime", info.updatedTime());
     return view;
   }
 
@@ -215,7 +225,7 @@ final class Demo {
       row.put("execType", execution.execTypeRaw());
       row.put("execFee", execution.execFee());
       row.put("feeRate", execution.feeRate());
-      row.put("execTime", execution.execTime());
+      row.put("execPrice", execution.execPrice());
       rows.add(row);
     }
     return rows;

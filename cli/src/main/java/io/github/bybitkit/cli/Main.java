@@ -7,8 +7,13 @@ import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.metadata.ParameterInfo;
 import io.github.bybitkit.testkit.FakeBybit;
+import io.github.bybitkit.v5.model.BybitPortfolioMargin;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -28,6 +34,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * demo}. See {@link Commands} for the options, {@link Target} for {@code --env}, {@link ExitCode} for exit codes.
  */
 public final class Main {
+  /** On stderr whenever the sandbox answered, so its results are never taken for a real account's. */
+  static final String SANDBOX_MARKER = "bybit: [sandbox] answered by the in-process fake Bybit, not a real account";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -43,7 +52,14 @@ public final class Main {
    * @return the exit code, see {@link ExitCode}
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-    return run(args, out, err, environment, FakeBybit::start);
+    return run(args, out, err, environment, Main::freshSandbox);
+  }
+
+  /** A sandbox as a new user finds it (and as {@code bybit demo} starts): {@link Demo#startingPoint}. */
+  static FakeBybit freshSandbox() {
+    FakeBybit sandbox = FakeBybit.start();
+    Demo.startingPoint(sandbox);
+    return sandbox;
   }
 
   /**
@@ -97,19 +113,128 @@ public final class Main {
     String name = command.commandSpec().name();
     try {
       if (name.equals(Commands.DEMO)) {
-        return Demo.run(out, err, sandboxes, command.hasMatchedOption(Commands.DEMO_V2));
+        return Demo.run(out, err, sandboxes, SandboxState.of(environment),
+            command.hasMatchedOption(Commands.DEMO_V2));
+      }
+      if (name.equals(Commands.COMPLETION)) {
+        out.print(AutoComplete.bash("bybit", commandLine));
+        out.flush();
+        return ExitCode.OK;
+      }
+      if (name.equals(Commands.SANDBOX)) {
+        return sandbox(commandLine, command, out, SandboxState.of(environment));
+      }
+      if (name.equals(Commands.HELP)) {
+        return help(commandLine, command.matchedPositionalValue(0, null), err);
       }
       SdkOperation operation = Operations.BY_ID.get(name);
       Target target = Target.resolve(command.matchedOptionValue(Commands.ENV, null), environment);
-      boolean json = command.hasMatchedOption(Commands.JSON);
-      return call(operation, command, target, json, out, err, environment, sandboxes);
+      Output output = new Output(command.hasMatchedOption(Commands.JSON), command.hasMatchedOption(Commands.RAW),
+          columns(command.matchedOptionValue(Commands.COLUMNS, null), command.hasMatchedOption(Commands.JSON)),
+          command.hasMatchedOption(Commands.PLOT), svgFile(command.matchedOptionValue(Commands.SVG, null)));
+      if (output.plot() && (output.json() || output.columns() != null)) {
+        throw new UsageException("--plot draws a chart instead of the tables: not with --json or --columns.");
+      }
+      return call(operation, command, target, output, out, err, environment, sandboxes);
     } catch (UsageException e) {
       err.println("bybit: " + e.getMessage());
       return ExitCode.USAGE;
     }
   }
 
-  private static int call(SdkOperation operation, ParseResult command, Target target, boolean json, PrintStream out,
+  /** {@code bybit sandbox reset}: forgets the saved account. */
+  private static int sandbox(CommandLine commandLine, ParseResult command, PrintStream out, SandboxState state) {
+    ParseResult action = command.subcommand();
+    if (action == null) {
+      commandLine.getSubcommands().get(Commands.SANDBOX).usage(commandLine.getErr());
+      return ExitCode.USAGE;
+    }
+    try {
+      boolean existed = state.reset();
+      out.println((existed ? "Removed " : "Nothing saved at ") + state.file() + ": the next command against the"
+          + " sandbox starts from a fresh account.");
+      return ExitCode.OK;
+    } catch (IOException e) {
+      out.flush();
+      commandLine.getErr().println("bybit: cannot remove " + state.file() + " (" + e.getClass().getSimpleName()
+          + ")");
+      return ExitCode.FAILURE;
+    }
+  }
+
+  /** {@code bybit help [<command>]}: the usage on stdout, like {@code --help}; an unknown command is a usage error. */
+  private static int help(CommandLine commandLine, String name, PrintStream err) {
+    if (name == null) {
+      commandLine.usage(commandLine.getOut());
+      return ExitCode.OK;
+    }
+    CommandLine command = commandLine.getSubcommands().get(name);
+    if (command == null) {
+      // Subcommands are case-insensitive when run; help finds them the same way.
+      command = commandLine.getSubcommands().entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
+    }
+    if (command == null) {
+      err.println("bybit: Unknown operation: '" + ResultTable.printable(name) + "'");
+      UnmatchedArgumentException.printSuggestions(
+          new UnmatchedArgumentException(commandLine, List.of(name)), commandLine.getErr());
+      err.println("Run 'bybit help' for the operations.");
+      return ExitCode.USAGE;
+    }
+    command.usage(commandLine.getOut());
+    return ExitCode.OK;
+  }
+
+  /**
+   * How a result is printed: {@code --json}, {@code --raw}, {@code --columns} (null: all), {@code --plot},
+   * {@code --svg} (null: none).
+   */
+  record Output(boolean json, boolean raw, List<String> columns, boolean plot, Path svg) {
+    String render(Object result) {
+      if (plot && result instanceof BybitPortfolioMargin margin) {
+        return PnlChart.terminal(PnlChart.of(margin));
+      }
+      return json ? ResultJson.write(result, raw) + "\n" : ResultTable.render(result, raw, columns);
+    }
+  }
+
+  /** The {@code --svg} file, checked before anything is sent: its directory must exist. */
+  static Path svgFile(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      Path file = Path.of(text).toAbsolutePath();
+      if (text.isBlank() || Files.isDirectory(file) || !Files.isDirectory(file.getParent())) {
+        throw new UsageException("Invalid value for --svg: '" + ResultTable.printable(text) + "'. Expected a file in"
+            + " an existing directory, such as pnl.svg.");
+      }
+      return file;
+    } catch (InvalidPathException e) {
+      throw new UsageException("Invalid value for --svg: '" + ResultTable.printable(text) + "' is not a file path.");
+    }
+  }
+
+  /** The {@code --columns} list, checked before anything is sent; null without the option. */
+  static List<String> columns(String text, boolean json) {
+    if (text == null) {
+      return null;
+    }
+    if (json) {
+      throw new UsageException("--columns chooses table columns; --json prints every field. Use one of them.");
+    }
+    List<String> columns = java.util.Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+    if (columns.stream().anyMatch(String::isEmpty)) {
+      throw new UsageException("Invalid value for --columns: '" + ResultTable.printable(text) + "'. Expected field"
+          + " names separated by commas, such as --columns id,closed_pnl,created_at.");
+    }
+    return columns.stream().distinct().toList();
+  }
+
+  private static int call(SdkOperation operation, ParseResult command, Target target, Output output, PrintStream out,
       PrintStream err, Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
     OperationInfo info = operation.info();
     Map<String, String> texts = new LinkedHashMap<>();
@@ -124,17 +249,37 @@ public final class Main {
     }
     try (Session session = Session.open(target, environment, sandboxes)) {
       if (info.auth() != AuthScheme.NONE && !session.signed()) {
-        throw new UsageException(info.operationId() + " is signed: set " + Target.API_KEY_VARIABLE + " and "
-            + Target.API_SECRET_VARIABLE + " in the environment (never in arguments), or use --env sandbox.");
+        String missing = Target.missingCredential(environment);
+        throw new UsageException(info.operationId() + " is signed: " + (missing != null ? missing + " Set it"
+            : "set " + Target.API_KEY_VARIABLE + " and " + Target.API_SECRET_VARIABLE)
+            + " in the environment (never in arguments), or use --env sandbox.");
       }
       if (info.auth() == AuthScheme.V2_SIGNED && session.rsa()) {
         throw new UsageException(info.operationId() + " is a legacy v2 operation, which only an HMAC key can sign: set "
             + Target.API_SECRET_VARIABLE + " instead of " + Target.RSA_KEY_FILE_VARIABLE + ".");
       }
-      Object result = operation.invoke(session.client(), values);
+      Object result;
+      try {
+        result = operation.invoke(session.client(), values);
+      } finally {
+        session.saveSandbox(err);
+      }
+      markSandbox(target, err);
+      if (output.svg() != null && result instanceof BybitPortfolioMargin margin) {
+        try {
+          Files.writeString(output.svg(), PnlSvg.render(PnlChart.of(margin)));
+          err.println("bybit: wrote the P&L chart to " + output.svg());
+        } catch (IOException e) {
+          err.println("bybit: cannot write " + output.svg() + " (" + e.getClass().getSimpleName() + ")");
+          return ExitCode.FAILURE;
+        }
+      }
       String text;
       try {
-        text = json ? ResultJson.write(result) + "\n" : ResultTable.render(result);
+        text = output.render(result);
+      } catch (ResultTable.UnknownColumnsException e) {
+        err.println("bybit: " + e.getMessage());
+        return ExitCode.USAGE;
       } catch (RuntimeException e) {
         // The request was sent and answered; only printing failed. The message could quote a value: not shown.
         err.println("Request sent, but its result cannot be printed (" + e.getClass().getSimpleName() + ")");
@@ -151,7 +296,14 @@ public final class Main {
           .orElse(e.getMessage()));
       return ExitCode.USAGE;
     } catch (BybitException e) {
+      markSandbox(target, err);
       return reportFailure(e, err);
+    }
+  }
+
+  private static void markSandbox(Target target, PrintStream err) {
+    if (target.isSandbox()) {
+      err.println(SANDBOX_MARKER);
     }
   }
 

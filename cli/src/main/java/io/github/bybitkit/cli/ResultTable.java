@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -31,25 +32,63 @@ final class ResultTable {
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private final StringBuilder out = new StringBuilder();
+  /** The fields to show ({@code --columns}), in this order; null for all. */
+  private final List<String> only;
+  /** Every scalar field name of the result, for naming the ones to choose from. */
+  private final Set<String> seen = new TreeSet<>();
 
-  private ResultTable() {}
+  private ResultTable(List<String> only) {
+    this.only = only;
+  }
 
   /**
    * @param result what the generated method returned
    * @return the tables, ending with a line break
    */
   static String render(Object result) {
+    return render(result, false);
+  }
+
+  /** @param raw whether time fields show their wire form instead of ISO-8601 UTC ({@link ResultJson}) */
+  static String render(Object result, boolean raw) {
+    return render(result, raw, null);
+  }
+
+  /**
+   * @param columns the only fields to show, in this order, in every table and record ({@code --columns}); null for
+   *     all. A list of records becomes a compact table of these columns, however wide the records are.
+   * @throws UnknownColumnsException when a column is no field of the result
+   */
+  static String render(Object result, boolean raw, List<String> columns) {
     if (result == null) {
       return "OK\n";
     }
-    Object tree = JsonTree.parse(ResultJson.write(result));
-    ResultTable table = new ResultTable();
+    Object tree = JsonTree.parse(ResultJson.write(result, raw));
+    ResultTable table = new ResultTable(columns);
     if (result instanceof Map<?, ?> && tree instanceof Map<?, ?> map && allRecords(map.values())) {
       table.keyedRows("", asMap(map));
     } else {
       table.section("", tree);
     }
+    if (columns != null) {
+      List<String> unknown = columns.stream().filter(column -> !table.seen.contains(column)).toList();
+      if (!unknown.isEmpty()) {
+        throw new UnknownColumnsException(unknown, table.seen);
+      }
+    }
     return table.out.isEmpty() ? "(empty)\n" : table.out.toString();
+  }
+
+  /** {@code --columns} named fields the result does not have. */
+  static final class UnknownColumnsException extends RuntimeException {
+    UnknownColumnsException(List<String> unknown, Set<String> fields) {
+      super("No field " + String.join(", ", unknown.stream().map(c -> "'" + printable(c) + "'").toList())
+          + " in the result. Its fields: " + (fields.isEmpty() ? "none" : String.join(", ", fields)) + ".");
+    }
+  }
+
+  private boolean shown(String field) {
+    return only == null || only.contains(field);
   }
 
   private void section(String title, Object node) {
@@ -70,10 +109,22 @@ final class ResultTable {
     List<String[]> lines = new ArrayList<>();
     for (Map.Entry<String, Object> field : record.entrySet()) {
       if (isCell(field.getValue()) && field.getValue() != null) {
-        lines.add(new String[] {field.getKey(), cell(field.getValue())});
+        seen.add(field.getKey());
+        if (shown(field.getKey())) {
+          lines.add(new String[] {field.getKey(), cell(field.getValue())});
+        }
       }
     }
     boolean nested = record.values().stream().anyMatch(value -> !isCell(value));
+    if (only != null && lines.isEmpty()) {
+      // Compact: a record without a chosen field shows nothing of its own, only its nested sections.
+      for (Map.Entry<String, Object> field : record.entrySet()) {
+        if (!isCell(field.getValue())) {
+          section(path(title, field.getKey()), field.getValue());
+        }
+      }
+      return;
+    }
     // A record made only of nested records gets no heading of its own: its sections carry the path.
     if (!title.isEmpty() && (!lines.isEmpty() || !nested)) {
       heading(title);
@@ -121,13 +172,19 @@ final class ResultTable {
   }
 
   private void recordTable(String title, List<String> keys, List<String> labels, List<Map<String, Object>> records) {
-    Set<String> columns = new LinkedHashSet<>();
+    Set<String> present = new LinkedHashSet<>();
     for (Map<String, Object> record : records) {
       record.forEach((name, value) -> {
         if (value != null && isCell(value)) {
-          columns.add(name);
+          present.add(name);
         }
       });
+    }
+    seen.addAll(present);
+    Set<String> columns = present;
+    if (only != null) {
+      columns = new LinkedHashSet<>(only);
+      columns.retainAll(present);
     }
     List<String> header = new ArrayList<>();
     if (keys != null) {
@@ -146,18 +203,21 @@ final class ResultTable {
       }
       lines.add(cells.toArray(String[]::new));
     }
-    if (width(header.toArray(String[]::new), lines) > MAX_ROW_WIDTH) {
+    if (only == null && width(header.toArray(String[]::new), lines) > MAX_ROW_WIDTH) {
       // Too wide to read as rows: one block per record.
       for (int i = 0; i < records.size(); i++) {
         fields(labels.get(i), records.get(i));
       }
       return;
     }
-    if (!title.isEmpty()) {
+    boolean hasColumns = !columns.isEmpty();
+    if (!title.isEmpty() && hasColumns) {
       heading(title);
     }
     boolean[] numeric = numericColumns(header.size(), lines);
-    table(indent(title), header.toArray(String[]::new), lines, numeric);
+    if (hasColumns) {
+      table(indent(title), header.toArray(String[]::new), lines, numeric);
+    }
     for (int i = 0; i < records.size(); i++) {
       for (Map.Entry<String, Object> field : records.get(i).entrySet()) {
         if (!isCell(field.getValue())) {

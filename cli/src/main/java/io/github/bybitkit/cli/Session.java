@@ -3,6 +3,7 @@ package io.github.bybitkit.cli;
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.testkit.FakeBybit;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ final class Session implements AutoCloseable {
   private final boolean signed;
   private final boolean rsa;
   private final FakeBybit sandbox;
+  private final SandboxState sandboxState;
 
-  private Session(BybitClient client, boolean signed, boolean rsa, FakeBybit sandbox) {
+  private Session(BybitClient client, boolean signed, boolean rsa, FakeBybit sandbox, SandboxState sandboxState) {
     this.client = client;
     this.signed = signed;
     this.rsa = rsa;
     this.sandbox = sandbox;
+    this.sandboxState = sandboxState;
   }
 
   /**
@@ -29,8 +32,15 @@ final class Session implements AutoCloseable {
    */
   static Session open(Target target, Map<String, String> environment, Supplier<FakeBybit> sandboxes) {
     if (target.isSandbox()) {
+      SandboxState state = SandboxState.of(environment);
       FakeBybit sandbox = sandboxes.get();
-      return new Session(sandbox.clientBuilder().build(), true, false, sandbox);
+      try {
+        state.loadInto(sandbox);
+      } catch (UsageException e) {
+        sandbox.close();
+        throw e;
+      }
+      return new Session(sandbox.clientBuilder().build(), true, false, sandbox, state);
     }
     BybitClient.Builder builder = BybitClient.builder().baseUrl(target.baseUrl());
     boolean signed = Target.credentialsSet(environment);
@@ -50,7 +60,12 @@ final class Session implements AutoCloseable {
     } else if (signed) {
       builder.credentials(environment.get(Target.API_KEY_VARIABLE), environment.get(Target.API_SECRET_VARIABLE));
     }
-    return new Session(builder.build(), signed, rsa, null);
+    return new Session(builder.build(), signed, rsa, null, null);
+  }
+
+  /** Against a sandbox whose account is neither loaded nor saved ({@code bybit demo}). */
+  static Session inMemory(FakeBybit sandbox) {
+    return new Session(sandbox.clientBuilder().build(), true, false, sandbox, null);
   }
 
   private static String readKeyFile(String file) {
@@ -74,6 +89,19 @@ final class Session implements AutoCloseable {
   /** Whether requests can be signed: false against a live target without credentials (public operations only). */
   boolean signed() {
     return signed;
+  }
+
+  /** Saves the sandbox's account for the next run; a failure is reported, not thrown (the call already happened). */
+  void saveSandbox(PrintStream err) {
+    if (sandboxState == null) {
+      return;
+    }
+    try {
+      sandboxState.save(sandbox);
+    } catch (IOException e) {
+      err.println("bybit: the sandbox state could not be saved to " + sandboxState.file() + " ("
+          + e.getClass().getSimpleName() + "); the next run starts from the previous state.");
+    }
   }
 
   @Override

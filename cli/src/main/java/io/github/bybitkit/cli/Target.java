@@ -40,6 +40,12 @@ record Target(String name, String baseUrl) {
         throw new UsageException(API_KEY_VARIABLE + " and " + second + " are set: name the target with"
             + " --env testnet, --env mainnet, --env demo or an http(s) URL (or --env sandbox for the fake).");
       }
+      String missing = missingCredential(environment);
+      if (missing != null) {
+        // Half a credential means a real account was meant: running against the fake instead would mislead.
+        throw new UsageException(missing + " Set it and name the target with --env, or use --env sandbox for the"
+            + " fake.");
+      }
       return sandbox();
     }
     switch (env.toLowerCase(Locale.ROOT)) {
@@ -68,6 +74,25 @@ record Target(String name, String baseUrl) {
   static boolean credentialsSet(Map<String, String> environment) {
     return !blank(environment.get(API_KEY_VARIABLE))
         && (!blank(environment.get(API_SECRET_VARIABLE)) || !blank(environment.get(RSA_KEY_FILE_VARIABLE)));
+  }
+
+  /**
+   * When exactly one half of a credential is in the environment: a sentence naming what is set and what is missing
+   * (never a value). Null when both or neither are set.
+   */
+  static String missingCredential(Map<String, String> environment) {
+    boolean key = !blank(environment.get(API_KEY_VARIABLE));
+    boolean secret = !blank(environment.get(API_SECRET_VARIABLE));
+    boolean rsaKey = !blank(environment.get(RSA_KEY_FILE_VARIABLE));
+    if (key && !secret && !rsaKey) {
+      return API_KEY_VARIABLE + " is set, but " + API_SECRET_VARIABLE + " (or " + RSA_KEY_FILE_VARIABLE
+          + " for an RSA key) is not.";
+    }
+    if (!key && (secret || rsaKey)) {
+      return (secret ? API_SECRET_VARIABLE : RSA_KEY_FILE_VARIABLE) + " is set, but " + API_KEY_VARIABLE
+          + " is not.";
+    }
+    return null;
   }
 
   private static boolean isHttpUrl(String text) {

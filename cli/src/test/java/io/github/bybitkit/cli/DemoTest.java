@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bybitkit.enums.MarginMode;
 import io.github.bybitkit.testkit.FakeBybit;
 import io.github.bybitkit.testkit.ReceivedRequest;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code bybit demo}: every step printed, in order, each one a request the sandbox accepted. */
@@ -22,7 +26,7 @@ class DemoTest {
     CliRun run = CliRun.inSandbox(sandbox, "demo");
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
-    assertEquals("", run.err());
+    assertEquals("", run.errAfterSandboxMarker());
     List<String> headings = run.out().lines().filter(line -> line.startsWith("== ")).toList();
     assertEquals(List.of(
         "== 1/10  Account info: the account-wide margin mode",
@@ -62,18 +66,31 @@ class DemoTest {
         + "\\s.*"), positionAgain);
   }
 
-  /** The printed commands are real: each one, run on its own against a fresh sandbox, is accepted. */
+  /**
+   * The printed commands are real: run one by one after the demo, on the sandbox it saved at its starting point,
+   * each one is accepted, and the account ends where the demo's ended.
+   */
   @Test
-  void theBybitCommandsItPrintsRunAsPrinted() {
-    CliRun demo = CliRun.run("demo");
+  void theBybitCommandsItPrintsRunOneByOneAfterIt() throws IOException {
+    Path stateFile = Files.createTempDirectory("bybit-demo-test").resolve("sandbox.json");
+    Map<String, String> environment = Map.of(SandboxState.STATE_VARIABLE, stateFile.toString());
+    CliRun demo = CliRun.run(environment, "demo");
+    assertEquals(ExitCode.OK, demo.exitCode(), demo::toString);
     List<String> commands = demo.out().lines().filter(line -> line.startsWith("   $ bybit "))
         .map(line -> line.substring("   $ bybit ".length())).toList();
     assertEquals(10, commands.size());
     for (String command : commands) {
       // "--limit 20, then again with --cursor <nextPageCursor> ...": the first page's command.
       String runnable = command.contains(",") ? command.substring(0, command.indexOf(',')) : command;
-      CliRun run = CliRun.run(runnable.split(" "));
+      CliRun run = CliRun.run(environment, runnable.split(" "));
       assertEquals(ExitCode.OK, run.exitCode(), runnable + "\n" + run);
+    }
+    CliRun position = CliRun.run(environment, "getPositionInfo", "--category", "inverse", "--symbol", "BTCUSD");
+    String positionInDemo = demo.out().substring(demo.out().indexOf("== 7/10"), demo.out().indexOf("== 8/10"));
+    String row = positionInDemo.lines().filter(line -> line.startsWith("BTCUSD")).findFirst().orElseThrow();
+    // The command shows every field; the demo's columns are among them with the same values.
+    for (String value : row.trim().split("\\s+")) {
+      assertTrue(position.out().contains(value), value + " in\n" + position.out());
     }
   }
 
@@ -87,7 +104,7 @@ class DemoTest {
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
     assertTrue(run.out().contains("== 6/10  Add 0.01 BTC"), run::toString);
     assertFalse(run.out().contains("== 7/10"), run::toString);
-    assertEquals("Bybit error 110012: insufficient available balance\n", run.err());
+    assertEquals("Bybit error 110012: insufficient available balance\n", run.errAfterSandboxMarker());
   }
 
   @Test
@@ -95,7 +112,7 @@ class DemoTest {
     CliRun run = CliRun.run("demo", "--v2");
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
-    assertEquals("", run.err());
+    assertEquals("", run.errAfterSandboxMarker());
     List<String> headings = run.out().lines().filter(line -> line.startsWith("== ")).toList();
     assertEquals(List.of(
         "== 1/8  Balances",
@@ -151,6 +168,6 @@ class DemoTest {
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
     assertTrue(run.out().contains("== 5/8  Change margin"), run::toString);
     assertFalse(run.out().contains("== 6/8"), run::toString);
-    assertEquals("Bybit error 30031: insufficient available balance\n", run.err());
+    assertEquals("Bybit error 30031: insufficient available balance\n", run.errAfterSandboxMarker());
   }
 }

@@ -8,10 +8,13 @@ import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.testkit.FakeBybit;
 import io.github.bybitkit.testkit.ReceivedRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,7 +33,7 @@ class EveryOperationTest {
     CliRun run = CliRun.inSandbox(sandbox, args(operation));
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
-    assertEquals("", run.err());
+    assertEquals("", run.errAfterSandboxMarker());
     assertFalse(run.out().isBlank(), run::toString);
     List<ReceivedRequest> requests = sandbox.requests();
     assertEquals(1, requests.size(), requests::toString);
@@ -50,11 +53,20 @@ class EveryOperationTest {
         "no exponent forms: " + run.out());
   }
 
-  /** The user's path: no injected fake, no --env, no credentials. */
+  /**
+   * The user's path: no injected fake, no --env, no credentials. The default sandbox starts as the demo does, BTCUSD
+   * in cross margin; a first command switches it to isolated (what {@link #prepared} sets up) and the sandbox keeps
+   * that for the operation's command.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
-  void runsAgainstTheDefaultSandboxWithoutCredentials(OperationInfo operation) {
-    CliRun run = CliRun.run(args(operation));
+  void runsAgainstTheDefaultSandboxWithoutCredentials(OperationInfo operation, @TempDir Path directory) {
+    Map<String, String> environment = Map.of(SandboxState.STATE_VARIABLE, directory.resolve("s.json").toString());
+    CliRun isolated = CliRun.run(environment, "setIsolatedMode", "--symbol", "BTCUSD", "--is-isolated", "true",
+        "--buy-leverage", "10", "--sell-leverage", "10");
+    assertEquals(ExitCode.OK, isolated.exitCode(), isolated::toString);
+
+    CliRun run = CliRun.run(environment, args(operation));
 
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
   }

@@ -19,7 +19,7 @@ class FailuresTest {
     CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--leverage", "5");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertEquals("Bybit error 10001: params error: leverage invalid\n", run.err());
+    assertEquals("Bybit error 10001: params error: leverage invalid\n", run.errAfterSandboxMarker());
     assertEquals("", run.out());
     assertEquals(1, sandbox.requests("setLeverage").size(), "a POST is sent once");
   }
@@ -31,7 +31,7 @@ class FailuresTest {
     CliRun run = CliRun.inSandbox(sandbox, "getBalances");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertEquals("Bybit error 10001: params [2J error second line\n", run.err());
+    assertEquals("Bybit error 10001: params [2J error second line\n", run.errAfterSandboxMarker());
   }
 
   @Test
@@ -42,8 +42,8 @@ class FailuresTest {
         "0.01");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("Bybit error "), run::toString);
-    assertTrue(run.err().contains("cross margin"), run::toString);
+    assertTrue(run.errAfterSandboxMarker().startsWith("Bybit error "), run::toString);
+    assertTrue(run.errAfterSandboxMarker().contains("cross margin"), run::toString);
   }
 
   @Test
@@ -53,7 +53,7 @@ class FailuresTest {
     CliRun run = CliRun.inSandbox(sandbox, "getPortfolioMargin");
 
     assertEquals(ExitCode.BYBIT_ERROR, run.exitCode(), run::toString);
-    assertEquals("Bybit error 10006: Too many visits!\n", run.err());
+    assertEquals("Bybit error 10006: Too many visits!\n", run.errAfterSandboxMarker());
   }
 
   @Test
@@ -63,8 +63,8 @@ class FailuresTest {
     CliRun run = CliRun.inSandbox(sandbox, "setLeverage", "--symbol", "BTCUSD", "--leverage", "5");
 
     assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("Request failed: setLeverage: "), run::toString);
-    assertTrue(run.err().contains("502"), run::toString);
+    assertTrue(run.errAfterSandboxMarker().startsWith("Request failed: setLeverage: "), run::toString);
+    assertTrue(run.errAfterSandboxMarker().contains("502"), run::toString);
   }
 
   @Test
@@ -75,7 +75,7 @@ class FailuresTest {
     CliRun run = CliRun.inSandbox(sandbox, "getBalances");
 
     assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("Request failed: getBalances: "), run::toString);
+    assertTrue(run.errAfterSandboxMarker().startsWith("Request failed: getBalances: "), run::toString);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bybitkit.BybitPage;
 import io.github.bybitkit.inverseperpetual.model.BybitBalance;
+import io.github.bybitkit.inverseperpetual.model.BybitPnlEntry;
 import io.github.bybitkit.inverseperpetual.model.BybitRiskId;
 import io.github.bybitkit.inverseperpetual.model.BybitWithdrawal;
 import io.github.bybitkit.testkit.FakeBybit;
@@ -36,6 +37,47 @@ class OutputTest {
     CliRun margin = CliRun.inSandbox(sandbox, "changeMargin", "--symbol", "BTCUSD",
         "--margin", "0.01", "--json");
     assertEquals("0.00009996\n", margin.out(), margin::toString);
+  }
+
+  @Test
+  void timeFieldsAreIsoUtcWhateverBybitSentAndRawKeepsTheWireForm() {
+    // getProfitAndLossHistory sends created_at as Unix seconds, getPositions as ISO text.
+    CliRun pnl = CliRun.inSandbox(FakeBybit.start(), "getProfitAndLossHistory", "--symbol", "BTCUSD", "--json");
+    assertTrue(pnl.out().contains("\"created_at\": \"2020-06-03T03:42:21Z\""), pnl::toString);
+    assertTrue(pnl.out().contains("\"closed_pnl\": 0.0043950000000000005,"), "numbers unchanged: " + pnl);
+    Json.assertValid(pnl.out());
+    CliRun raw = CliRun.inSandbox(FakeBybit.start(), "getProfitAndLossHistory", "--symbol", "BTCUSD", "--json",
+        "--raw");
+    assertTrue(raw.out().contains("\"created_at\": 1591155741"), raw::toString);
+
+    CliRun table = CliRun.inSandbox(FakeBybit.start(), "getProfitAndLossHistory", "--symbol", "BTCUSD");
+    assertTrue(table.out().contains("2020-06-03T03:42:21Z"), table::toString);
+    assertFalse(table.out().contains("1591155741"), table::toString);
+    CliRun rawTable = CliRun.inSandbox(FakeBybit.start(), "getProfitAndLossHistory", "--symbol", "BTCUSD", "--raw");
+    assertTrue(rawTable.out().contains("1591155741"), rawTable::toString);
+
+    CliRun positions = CliRun.inSandbox(FakeBybit.start(), "getPositions", "--symbol", "BTCUSD", "--json");
+    assertTrue(positions.out().matches("(?s).*\"created_at\": \"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\".*"),
+        positions::toString);
+  }
+
+  @Test
+  void nestedRecordsTimesAreIsoToo() {
+    BybitPnlEntry entry = new BybitPnlEntry(1L, null, "BTCUSD", null, null, null, null, null, null, null, null,
+        null, null, null, new BigDecimal("0.1"), null, null, Instant.ofEpochSecond(1591155741));
+    String json = ResultJson.write(BybitPage.of(1, null, List.of(entry)));
+
+    assertTrue(json.contains("\"created_at\": \"2020-06-03T03:42:21Z\""), json);
+    assertTrue(ResultJson.write(BybitPage.of(1, null, List.of(entry)), true).contains("\"created_at\": 1591155741"));
+  }
+
+  @Test
+  void modelsWithTimesAreFoundThroughNestedRecordsAndLists() {
+    assertTrue(ResultJson.hasTimes(BybitPnlEntry.class));
+    // BybitPnlEntryPage holds a List<BybitPnlEntry>, whose createdAt is an Instant.
+    assertTrue(ResultJson.hasTimes(io.github.bybitkit.inverseperpetual.model.BybitPnlEntryPage.class));
+    assertFalse(ResultJson.hasTimes(BybitBalance.class));
+    assertFalse(ResultJson.hasTimes(io.github.bybitkit.v5.model.BybitPortfolioMargin.class));
   }
 
   @Test

@@ -78,6 +78,18 @@ class TargetTest {
   }
 
   @Test
+  void withHalfACredentialASignedOperationNamesTheMissingVariable() {
+    CliRun run = CliRun.run(Map.of("BYBIT_API_KEY", FakeBybit.API_KEY), "getBalances", "--env", bybit.baseUrl());
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertEquals("bybit: getBalances is signed: BYBIT_API_KEY is set, but BYBIT_API_SECRET (or"
+        + " BYBIT_RSA_PRIVATE_KEY_FILE for an RSA key) is not. Set it in the environment (never in arguments), or use"
+        + " --env sandbox.\n", run.err());
+    assertTrue(bybit.requests().isEmpty());
+    assertFalse(run.err().contains("[sandbox]"));
+  }
+
+  @Test
   void withoutCredentialsAPublicOperationRuns() {
     CliRun run = CliRun.run("getRiskLimit", "--env", bybit.baseUrl());
 

@@ -244,6 +244,149 @@ public final class AccountState {
     return historySpacingMillis;
   }
 
+  // ---------------------------------------------------------------- saving and restoring
+
+  /**
+   * What the account holds that calls and set-up can change, as JSON text: per symbol the leverage, margin mode,
+   * TP/SL mode, risk id and position margin, per coin the available balance and margins, the closed P&amp;L count
+   * if one was set, the account-wide v5 margin mode and the v5 history timeline (so cursors stay valid).
+   * {@link #restore} reads it back into a fake started from the same recorded answers, so that a tool (the CLI's
+   * sandbox) can keep an account across processes.
+   */
+  public synchronized String snapshot() {
+    Map<String, Object> snapshot = new LinkedHashMap<>();
+    Map<String, Object> savedPositions = new LinkedHashMap<>();
+    positions.forEach((symbol, p) -> {
+      Map<String, Object> position = new LinkedHashMap<>();
+      position.put("leverage", Json.Num.of(p.leverage));
+      position.put("isolated", p.isolated);
+      position.put("tpSlMode", p.tpSlMode);
+      position.put("riskId", Json.Num.of(p.riskId));
+      position.put("positionMargin", Json.Num.of(p.positionMargin));
+      savedPositions.put(symbol, position);
+    });
+    Map<String, Object> savedBalances = new LinkedHashMap<>();
+    balances.forEach((coin, b) -> {
+      Map<String, Object> balance = new LinkedHashMap<>();
+      balance.put("availableBalance", Json.Num.of(b.availableBalance));
+      balance.put("positionMargin", Json.Num.of(b.positionMargin));
+      balance.put("usedMargin", Json.Num.of(b.usedMargin));
+      savedBalances.put(coin, balance);
+    });
+    snapshot.put("positions", savedPositions);
+    snapshot.put("balances", savedBalances);
+    if (closedProfitAndLossCount != null) {
+      snapshot.put("closedProfitAndLossCount", Json.Num.of(closedProfitAndLossCount));
+    }
+    snapshot.put("marginMode", marginMode);
+    Map<String, Object> history = new LinkedHashMap<>();
+    history.put("endMillis", Json.Num.of(historyEndMillis));
+    history.put("records", Json.Num.of(historyRecords));
+    history.put("spacingMillis", Json.Num.of(historySpacingMillis));
+    snapshot.put("history", history);
+    return Json.write(snapshot);
+  }
+
+  /**
+   * Sets the account to a {@link #snapshot}. Symbols and coins this fake does not have are ignored (the recorded
+   * answers decide which exist); fields a snapshot leaves out keep their values. Nothing changes when the text is not
+   * a snapshot.
+   *
+   * @throws IllegalArgumentException when the text is not a snapshot (the message does not quote it)
+   */
+  public synchronized AccountState restore(String snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Map<String, Object> root;
+    Map<String, Object> savedPositions;
+    Map<String, Object> savedBalances;
+    try {
+      root = Json.object(Json.parse(snapshot));
+      savedPositions = root.containsKey("positions") ? Json.object(root.get("positions")) : Map.of();
+      savedBalances = root.containsKey("balances") ? Json.object(root.get("balances")) : Map.of();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not an account snapshot (" + e.getClass().getSimpleName() + ")", e);
+    }
+    // Everything is read and checked first, so a bad snapshot changes nothing.
+    List<Runnable> changes = new ArrayList<>();
+    try {
+      savedPositions.forEach((symbol, saved) -> {
+        PositionEntry p = positions.get(symbol);
+        Map<String, Object> fields = Json.object(saved);
+        if (p != null) {
+          BigDecimal leverage = savedDecimal(fields, "leverage", p.leverage);
+          boolean isolated = fields.get("isolated") instanceof Boolean b ? b : p.isolated;
+          String tpSlMode = fields.get("tpSlMode") instanceof String mode ? mode : p.tpSlMode;
+          if (StopLossTakeProfitMode.fromWire(tpSlMode).wireValue() == null) {
+            throw new IllegalArgumentException("tpSlMode is not a known mode");
+          }
+          long riskId = savedDecimal(fields, "riskId", BigDecimal.valueOf(p.riskId)).longValueExact();
+          BigDecimal positionMargin = savedDecimal(fields, "positionMargin", p.positionMargin);
+          changes.add(() -> {
+            p.leverage = leverage;
+            p.isolated = isolated;
+            p.tpSlMode = tpSlMode;
+            p.riskId = riskId;
+            p.positionMargin = positionMargin;
+          });
+        }
+      });
+      savedBalances.forEach((coin, saved) -> {
+        BalanceEntry b = balances.get(coin);
+        Map<String, Object> fields = Json.object(saved);
+        if (b != null) {
+          BigDecimal available = savedDecimal(fields, "availableBalance", b.availableBalance);
+          BigDecimal positionMargin = savedDecimal(fields, "positionMargin", b.positionMargin);
+          BigDecimal usedMargin = savedDecimal(fields, "usedMargin", b.usedMargin);
+          changes.add(() -> {
+            b.availableBalance = available;
+            b.positionMargin = positionMargin;
+            b.usedMargin = usedMargin;
+          });
+        }
+      });
+      if (root.get("closedProfitAndLossCount") instanceof Json.Num count) {
+        int closed = count.decimal().intValueExact();
+        changes.add(() -> closedProfitAndLossCount = closed);
+      }
+      if (root.get("marginMode") instanceof String mode) {
+        if (MarginMode.fromWire(mode).wireValue() == null) {
+          throw new IllegalArgumentException("marginMode is not a known mode");
+        }
+        changes.add(() -> marginMode = mode);
+      }
+      if (root.get("history") instanceof Map<?, ?> saved) {
+        Map<String, Object> history = Json.object(saved);
+        long end = savedDecimal(history, "endMillis", BigDecimal.valueOf(historyEndMillis)).longValueExact();
+        int records = savedDecimal(history, "records", BigDecimal.valueOf(historyRecords)).intValueExact();
+        long spacing = savedDecimal(history, "spacingMillis", BigDecimal.valueOf(historySpacingMillis))
+            .longValueExact();
+        if (records < 0 || spacing <= 0) {
+          throw new IllegalArgumentException("history records or spacing out of range");
+        }
+        changes.add(() -> {
+          historyEndMillis = end;
+          historyRecords = records;
+          historySpacingMillis = spacing;
+        });
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not an account snapshot (" + e.getClass().getSimpleName() + ")", e);
+    }
+    changes.forEach(Runnable::run);
+    return this;
+  }
+
+  private static BigDecimal savedDecimal(Map<String, Object> fields, String name, BigDecimal current) {
+    Object value = fields.get(name);
+    if (value == null) {
+      return current;
+    }
+    if (value instanceof Json.Num n) {
+      return n.decimal();
+    }
+    throw new IllegalArgumentException(name + " is not a number");
+  }
+
   // ---------------------------------------------------------------- what the write operations do
 
   synchronized void leverageChanged(String symbol, BigDecimal leverage) throws Refusal {

@@ -184,6 +184,9 @@ final class SourceLayout {
           i++;
         } else if (c == '"') {
           inString = false;
+          if (i + 2 >= max && best > 0) {
+            return best; // the literal fits, but what closes it (quote, comma, parenthesis) crosses the limit
+          }
           best = -1;
         } else if (c == ' ' && i + 1 < max && i > literalStart + 1) {
           best = i + 1;
