@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * <p>Every traversal ({@link #iterator()}, {@link #stream()}, {@link #pageIterator()}, {@link #pages()}) starts
  * again from the caller's request and fetches anew; the object itself is immutable and thread-safe, its iterators
  * and streams are not. The first request is the caller's request as it is; the following ones change only the page
- * number or the cursor. Fetching stops when a page shows it is the last (how depends on the operation; its
- * {@code ...Pages} method says) or after {@link #maxPages()} requests, {@value #DEFAULT_MAX_PAGES} unless set with
- * {@link #maxPages(int)}. Stopping at that bound is not an error: to know whether more pages may exist, look at
+ * number or the cursor. The v5 history operations paged by time windows (e.g. {@code getClosedPnlPages}) are the
+ * exception: every request carries its window's start and end time, newest window first. Fetching stops when a page
+ * shows it is the last (how depends on the operation; its {@code ...Pages} method says) or after {@link #maxPages()}
+ * requests, {@value #DEFAULT_MAX_PAGES} unless set with {@link #maxPages(int)}. Stopping at that bound is not an
+ * error: to know whether more pages may exist, look at
  * {@link Page#mayHaveMore()} of the last page.
  *
  * <p>Failures are the operation's own exceptions ({@link BybitApiException}, {@link BybitException}), thrown, not

@@ -104,7 +104,7 @@ class BadRequestRecordSweepTest {
         }
       }
     }
-    System.out.printf("bad-input sweep of request records: %d records, %d bad values, %d requests on the wire "
+    TestReport.printf("bad-input sweep of request records: %d records, %d bad values, %d requests on the wire "
         + "(known gaps)%n", records, tried, server.getRequestCount());
     assertTrue(records >= 10, "records swept: " + records);
     // Every other bad value is refused before sending; these still reach the wire (each exactly one request). They are

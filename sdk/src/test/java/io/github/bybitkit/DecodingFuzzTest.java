@@ -91,7 +91,7 @@ class DecodingFuzzTest {
         }
       }
     }
-    System.out.printf("DecodingFuzzTest: %d recorded bodies, %d mutants, %d decoded without error, %d throwables"
+    TestReport.printf("DecodingFuzzTest: %d recorded bodies, %d mutants, %d decoded without error, %d throwables"
         + " that are not BybitException, slowest decode %.2f ms (%s)%n", bodies.size(), mutants, decoded,
         escaped.size(), slowest / 1e6, slowestWhere);
     assertEquals(List.of(), escaped.subList(0, Math.min(escaped.size(), 10)), "non-BybitException throwables");

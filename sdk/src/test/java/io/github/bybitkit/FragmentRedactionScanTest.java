@@ -90,7 +90,7 @@ class FragmentRedactionScanTest {
 
   @AfterAll
   static void report() {
-    System.out.printf("redaction scan: %d paths, %d texts, 0 fragments of %d+ characters%n", paths, texts, FRAGMENT);
+    TestReport.printf("redaction scan: %d paths, %d texts, 0 fragments of %d+ characters%n", paths, texts, FRAGMENT);
   }
 
   @Test

@@ -38,7 +38,14 @@ class LoggingRecipeTest {
   @AfterEach
   void restoreDefaultLogging() throws IOException {
     System.setErr(originalErr);
-    LogManager.getLogManager().readConfiguration();
+    LogManager.getLogManager().readConfiguration(); // the build's test configuration (java.util.logging.config.file)
+  }
+
+  /** The JDK's own default configuration, whatever the build sets for its test runs. */
+  private static void readJdkDefault() throws IOException {
+    try (var in = Files.newInputStream(Path.of(System.getProperty("java.home"), "conf", "logging.properties"))) {
+      LogManager.getLogManager().readConfiguration(in);
+    }
   }
 
   /** The first {@code properties} code block of the README's "## Logging" section. */
@@ -56,7 +63,7 @@ class LoggingRecipeTest {
     // Before the configuration: the ConsoleHandler it creates keeps the System.err of that moment.
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     if (properties == null) {
-      LogManager.getLogManager().readConfiguration();
+      readJdkDefault();
     } else {
       LogManager.getLogManager().readConfiguration(
           new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bybitkit.enums.AccountType;
 import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.inverseperpetual.GetPositionsRequest;
 import io.github.bybitkit.inverseperpetual.GetProfitAndLossHistoryRequest;
@@ -12,19 +13,32 @@ import io.github.bybitkit.inverseperpetual.model.BybitBalance;
 import io.github.bybitkit.inverseperpetual.model.BybitPnlEntry;
 import io.github.bybitkit.inverseperpetual.model.BybitPosition;
 import io.github.bybitkit.v5.GetClosedPnlRequest;
+import io.github.bybitkit.v5.GetPositionInfoRequest;
+import io.github.bybitkit.v5.V5PositionClient;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnl;
 import io.github.bybitkit.v5.model.BybitV5ClosedPnlPage;
+import io.github.bybitkit.v5.model.BybitV5PositionInfo;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.KeyPair;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -32,8 +46,14 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The usage example of README.md, run against recorded responses; keep the two in step. */
+/**
+ * The usage examples of README.md, run against recorded responses; keep the two in step. The v5 quick start, a whole
+ * program with its imports, is also compiled exactly as README.md shows it, and its body is compared with the copy run
+ * here (but for the base URL line and comments).
+ */
 class ReadmeExampleTest {
+  private static final Path SOURCE =
+      Path.of("src", "test", "java", "io", "github", "bybitkit", "ReadmeExampleTest.java");
   @StartStop
   final MockWebServer server = new MockWebServer();
 
@@ -44,6 +64,130 @@ class ReadmeExampleTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void readmeV5QuickStartRuns() throws Exception {
+    answer("getWalletBalance/docs-v5.json");
+    answer("getPositionInfo/docs-v5.json");
+    answer("v5SetLeverage/error-110043-not-modified.json");
+    answer("v5GetTickers/docs-v5.json");
+    answer("getPositionInfo/docs-v5.json");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      // --- README: Today's API: v5
+      try (BybitClient bybit = BybitClient.builder()
+          .baseUrl(server.url("/").toString())           // README: BybitClient.TESTNET
+          .credentials("test-key-0001", "test-secret-0001")   // README: System.getenv(...)
+          .build()) {
+        V5PositionClient position = bybit.v5().position();
+
+        BigDecimal equity = bybit.v5().account().getWalletBalance(AccountType.UNIFIED).list().get(0).totalEquity();
+
+        List<BybitV5PositionInfo> positions = position.getPositionInfo(
+            GetPositionInfoRequest.builder().category(Category.INVERSE).symbol("BTCUSD").build()).list();
+
+        try {
+          position.setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("10"), new BigDecimal("10"));
+        } catch (BybitApiException e) {
+          System.out.println("not changed: " + e.retCode() + " " + e.retMsg());
+        }
+
+        Optional<V5Funding.PredictedFundingFee> next = new V5Funding(bybit).predictedFundingFee("BTCUSD");
+        next.ifPresent(f -> System.out.println(f.nextFundingTime() + ": rate " + f.fundingRate() + ", fee " + f.fee()));
+        // --- end of README (but for the closing braces)
+
+        assertEquals(new BigDecimal("3.31216591"), equity);
+        assertEquals("BTCUSD", positions.get(0).symbol());
+      }
+    } finally {
+      System.setOut(stdout);
+    }
+    assertEquals(List.of("not changed: 110043 Set leverage has not been modified",
+        "2025-10-13T16:00:00Z: rate 0.0001, fee -0.000001092319"),
+        printed.toString(StandardCharsets.UTF_8).lines().toList());
+    assertEquals(5, server.getRequestCount());
+  }
+
+  /** The README's quick start compiles as pasted, imports and all, against the SDK (the test class path). */
+  @Test
+  void readmeV5QuickStartCompilesAsPasted(@TempDir Path dir) throws Exception {
+    String program = quickStart();
+    Matcher className = Pattern.compile("public class (\\w+)").matcher(program);
+    assertTrue(className.find(), "the quick start is a public class");
+    Path file = dir.resolve(className.group(1) + ".java");
+    Files.writeString(file, program);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = javac.run(null, errors, errors, "-proc:none", "-Xlint:none", "-d", dir.toString(),
+        "-classpath", System.getProperty("java.class.path"), file.toString());
+
+    assertEquals(0, status, errors.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.exists(dir.resolve(className.group(1) + ".class")));
+  }
+
+  /** The body of the quick start here and in README.md agree, line by line. */
+  @Test
+  void readmeV5QuickStartIsTheCodeThisTestRuns() throws IOException {
+    List<String> readme = statements(quickStart(), "try (BybitClient bybit", "      next.ifPresent(");
+    String source = Files.readString(SOURCE);
+    List<String> here = statements(source.substring(source.indexOf("// --- README: Today's API: v5")),
+        "try (BybitClient bybit", "        next.ifPresent(");
+
+    assertTrue(readme.size() > 5, "found the quick start in README.md: " + readme);
+    assertEquals(readme, here);
+  }
+
+  /** The README's java block that holds {@code main}. */
+  private static String quickStart() throws IOException {
+    String readme = Files.readString(Path.of(System.getProperty("bybitkit.specDir")).getParent().resolve("README.md"));
+    int main = readme.indexOf("public static void main");
+    assertTrue(main > 0, "README.md has a quick start with a main method");
+    int start = readme.lastIndexOf("```java\n", main) + "```java\n".length();
+    return readme.substring(start, readme.indexOf("```", main));
+  }
+
+  /**
+   * The trimmed code lines from the one starting with {@code first} to the one starting with {@code last}, without
+   * comments and blank lines, and without the base URL and credentials lines (where the run copy differs).
+   */
+  private static List<String> statements(String text, String first, String last) {
+    List<String> lines = new ArrayList<>();
+    boolean inside = false;
+    for (String line : text.lines().toList()) {
+      inside |= line.trim().startsWith(first);
+      if (!inside) {
+        continue;
+      }
+      String code = line.replaceFirst("\\s+//.*$", "").trim();
+      if (!code.isEmpty() && !code.startsWith(".baseUrl(") && !code.startsWith(".credentials(")) {
+        lines.add(code);
+      }
+      if (line.startsWith(last)) {
+        return lines;
+      }
+    }
+    throw new AssertionError("no line starting with " + last.trim() + " after " + first);
+  }
+
+  @Test
+  void readmeDemoTradingRuns() throws Exception {
+    answer("getPositionInfo/docs-v5.json");
+
+    // --- README: Demo trading
+    BybitClient demo = BybitClient.builder()
+        .baseUrl(server.url("/").toString())           // README: BybitClient.DEMO
+        .credentials("test-key-0001", "test-secret-0001")   // README: System.getenv(...)
+        .build();
+    List<BybitV5PositionInfo> positions = demo.v5().position().getPositionInfo(Category.INVERSE).list();
+    // --- end of README
+
+    assertEquals("https://api-demo.bybit.com", BybitClient.DEMO);
+    assertEquals("inverse", SignatureVerifier.queryParameters(server.takeRequest()).get("category"));
+    assertEquals(new BigDecimal("0.01092319"), positions.get(0).positionValue());
   }
 
   @Test
@@ -158,6 +302,28 @@ class ReadmeExampleTest {
         .replaceAll("(?s).*\"closed_pnl\":\\s*([-0-9.eE]+).*", "$1")), totalClosedPnl);
     assertEquals(1, stored.size());
     assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void readmeV5PagingExampleRuns() {
+    answer("getClosedPnl/docs-v5.json");      // one row and a cursor: the newest window has a second page
+    for (int i = 0; i < 5; i++) {
+      answer("getClosedPnl/empty-list.json");   // "" ends the newest window, then four older windows
+    }
+    BybitClient bybit = BybitClient.builder().baseUrl(server.url("/").toString())
+        .credentials("test-key-0001", "test-secret-0001").build();
+
+    // --- README: Paging (v5)
+    long now = System.currentTimeMillis();
+    BigDecimal closedPnl30Days = bybit.v5().position()
+        .getClosedPnlPages(Category.INVERSE, now - Duration.ofDays(30).toMillis(), now)
+        .stream()
+        .map(BybitV5ClosedPnl::closedPnl)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    // --- end of README
+
+    assertEquals(new BigDecimal("-47.4065323"), closedPnl30Days);
+    assertEquals(6, server.getRequestCount(), "two pages in the newest window, one in each of the four older ones");
   }
 
   @Test

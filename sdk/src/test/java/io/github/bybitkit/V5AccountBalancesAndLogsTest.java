@@ -157,7 +157,10 @@ class V5AccountBalancesAndLogsTest {
     BybitV5TransactionLogPage page = account().getTransactionLog(GetTransactionLogRequest.builder()
         .cursor("21963%3A1%2C14954%3A1").build());
 
-    assertEquals(Map.of("cursor", "21963%3A1%2C14954%3A1"), signedQuery("/v5/account/transaction-log"));
+    RecordedRequest request = take(server);
+    assertEquals("/v5/account/transaction-log", request.getUrl().encodedPath());
+    TestClients.verifier().verifyV5Get(request);
+    assertEquals("cursor=21963%3A1%2C14954%3A1", request.getUrl().encodedQuery(), "not percent-encoded again");
     assertTrue(page.list().isEmpty());
     assertEquals("", page.nextPageCursor());
   }

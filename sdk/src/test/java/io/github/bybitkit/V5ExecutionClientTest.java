@@ -80,8 +80,10 @@ class V5ExecutionClientTest {
         .category(Category.INVERSE).settleCoin("BTC").startTime(1672214000000L).endTime(1672282722429L)
         .cursor(cursor).build());
 
-    assertEquals(Map.of("category", "inverse", "settleCoin", "BTC", "startTime", "1672214000000",
-        "endTime", "1672282722429", "cursor", cursor), TestClients.verifier().verifyV5Get(take(server)));
+    RecordedRequest request = take(server);
+    TestClients.verifier().verifyV5Get(request);
+    assertEquals("category=inverse&settleCoin=BTC&startTime=1672214000000&endTime=1672282722429&cursor=" + cursor,
+        request.getUrl().encodedQuery(), "the cursor is not percent-encoded again");
     assertEquals(cursor, page.nextPageCursor());
     BybitV5Execution row = page.list().get(0);
     assertEquals("ETHPERP", row.symbol());

@@ -97,8 +97,9 @@ class V5PositionInfoTest {
         .category(Category.LINEAR).settleCoin("USDT").cursor(cursor).build());
 
     RecordedRequest request = take(server);
-    assertEquals(Map.of("category", "linear", "settleCoin", "USDT", "cursor", cursor),
-        TestClients.verifier().verifyV5Get(request));
+    TestClients.verifier().verifyV5Get(request);
+    assertEquals("category=linear&settleCoin=USDT&cursor=" + cursor, request.getUrl().encodedQuery(),
+        "not percent-encoded again");
     assertTrue(page.list().isEmpty());
     assertEquals("", page.nextPageCursor());
   }

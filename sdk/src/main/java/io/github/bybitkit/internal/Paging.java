@@ -57,6 +57,65 @@ public final class Paging {
     return new LazyPages<>(() -> new CursorWalk<>(from, pageSize, idOf, fetchPage), BybitPages.DEFAULT_MAX_PAGES);
   }
 
+  /**
+   * Bybit's v5 cursor: the caller's {@code cursor}, then each page's {@code nextPageCursor}, sent exactly as received.
+   * Stops after a page whose next cursor is empty, blank or absent (Bybit's end), or repeats a cursor already sent
+   * (it would not move on). Item counts play no part: Bybit marks the last page by its cursor.
+   *
+   * @param cursor the cursor of the caller's request; null when it has none
+   * @param fetchPage fetches the page at the given cursor (null: none sent); the first call gets {@code cursor}
+   * @param itemsOf the items of a result (a null result or list counts as no items)
+   * @param nextCursorOf the next page's cursor in a result
+   */
+  public static <R, T> BybitPages<T> byNextPageCursor(String cursor, Function<String, R> fetchPage,
+      Function<? super R, List<T>> itemsOf, Function<? super R, String> nextCursorOf) {
+    return new LazyPages<>(() -> new NextPageCursorWalk<>(null, 0, 0, cursor,
+        (start, end, c) -> fetchPage.apply(c), itemsOf, nextCursorOf), BybitPages.DEFAULT_MAX_PAGES);
+  }
+
+  /**
+   * Bybit's v5 cursor inside time windows, for history queries that Bybit caps to a time span: the range
+   * [{@code startTime}, {@code endTime}] (epoch ms, both ends included) is cut into windows of at most
+   * {@code maxSpanMillis} between their start and end, newest first; each window ends 1 ms before the newer one
+   * starts, so no instant is asked for twice or skipped as long as Bybit includes both ends (INFERRED; its docs do
+   * not say). Inside a window the cursor is followed as in
+   * {@link #byNextPageCursor}; the caller's {@code cursor} goes with the first request of the newest window only.
+   * The range is checked here, when the pages are created, so a bad one is refused before anything is sent.
+   *
+   * @param operation the operation id, for messages
+   * @param startName the start parameter's wire name, for messages
+   * @param endName the end parameter's wire name, for messages
+   * @param maxSpanMillis the longest {@code endTime - startTime} Bybit accepts in one query
+   * @param fetchPage fetches one page of one window
+   * @throws IllegalArgumentException when either end is missing, or the start is after the end
+   */
+  public static <R, T> BybitPages<T> byTimeWindows(String operation, String startName, Long startTime,
+      String endName, Long endTime, long maxSpanMillis, String cursor, WindowFetch<R> fetchPage,
+      Function<? super R, List<T>> itemsOf, Function<? super R, String> nextCursorOf) {
+    if (startTime == null || endTime == null) {
+      // Bybit would pick a window of its own for a missing end, so the walk would not cover what was asked for.
+      throw new IllegalArgumentException(operation + ": paging by time windows needs both " + startName + " and "
+          + endName + " (epoch ms); missing: " + (startTime == null ? startName : endName));
+    }
+    if (startTime > endTime) {
+      throw new IllegalArgumentException(operation + ": " + startName + " (" + startTime + ") is after " + endName
+          + " (" + endTime + ")");
+    }
+    if (maxSpanMillis < 0) {
+      throw new IllegalArgumentException(operation + ": the window span must not be negative, was " + maxSpanMillis);
+    }
+    long start = startTime;
+    long end = endTime;
+    return new LazyPages<>(() -> new NextPageCursorWalk<>(new TimeWindow(Math.max(start, end - maxSpanMillis), end),
+        start, maxSpanMillis, cursor, fetchPage, itemsOf, nextCursorOf), BybitPages.DEFAULT_MAX_PAGES);
+  }
+
+  /** Fetches one page of a time window: the request with these times and cursor (null: none sent). */
+  @FunctionalInterface
+  public interface WindowFetch<R> {
+    R fetch(long startTime, long endTime, String cursor);
+  }
+
   /** One traversal's requests, in order. */
   private interface Walk<T> {
     /** Sends the next request; on failure throws and keeps its state, so calling again retries the same page. */
@@ -136,6 +195,58 @@ public final class Paging {
       first = false;
       cursor = lastId;
       return new Step<>(items, more);
+    }
+  }
+
+  /** The times one query asks for, epoch ms, both included. */
+  private record TimeWindow(long start, long end) {}
+
+  /** The cursor walk of one query, or of one query per time window (newest window first). */
+  private static final class NextPageCursorWalk<R, T> implements Walk<T> {
+    private final long rangeStart;
+    private final long maxSpanMillis;
+    private final WindowFetch<R> fetchPage;
+    private final Function<? super R, List<T>> itemsOf;
+    private final Function<? super R, String> nextCursorOf;
+    /** Cursors sent in the current window, to stop when Bybit hands one out again. */
+    private final Set<String> sentCursors = new HashSet<>();
+    /** The window of the next request; null when the operation is not paged by time. */
+    private TimeWindow window;
+    private String cursor;
+
+    NextPageCursorWalk(TimeWindow window, long rangeStart, long maxSpanMillis, String cursor, WindowFetch<R> fetchPage,
+        Function<? super R, List<T>> itemsOf, Function<? super R, String> nextCursorOf) {
+      this.window = window;
+      this.rangeStart = rangeStart;
+      this.maxSpanMillis = maxSpanMillis;
+      this.cursor = cursor;
+      this.fetchPage = fetchPage;
+      this.itemsOf = itemsOf;
+      this.nextCursorOf = nextCursorOf;
+    }
+
+    @Override
+    public Step<T> next() {
+      R result = window == null ? fetchPage.fetch(0, 0, cursor)
+          : fetchPage.fetch(window.start(), window.end(), cursor);
+      List<T> fetched = result == null ? null : itemsOf.apply(result);
+      List<T> items = fetched == null ? List.of() : fetched;
+      String next = result == null ? null : nextCursorOf.apply(result);
+      if (cursor != null) {
+        sentCursors.add(cursor);
+      }
+      if (next != null && !next.isBlank() && !sentCursors.contains(next)) {
+        cursor = next;
+        return new Step<>(items, true);
+      }
+      if (window != null && window.start() > rangeStart) {
+        long end = window.start() - 1;
+        window = new TimeWindow(Math.max(rangeStart, end - maxSpanMillis), end);
+        cursor = null;
+        sentCursors.clear();
+        return new Step<>(items, true);
+      }
+      return new Step<>(items, false);
     }
   }
 

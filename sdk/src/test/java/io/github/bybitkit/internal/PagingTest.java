@@ -132,4 +132,93 @@ class PagingTest {
     assertEquals(List.of("9", "8"), pages.stream().toList());
     assertEquals(List.of(9L, 8L), requested);
   }
+
+  // ------------------------------------------------------------------ v5 next-page cursor and time windows
+
+  /** A v5 page: items and the next cursor (null: absent). */
+  private record CursorPage(List<String> items, String next) {}
+
+  /** What one windowed fetch was asked for. */
+  private record Fetch(long start, long end, String cursor) {}
+
+  private final List<Fetch> fetches = new ArrayList<>();
+
+  private Paging.WindowFetch<CursorPage> windowed(CursorPage... pages) {
+    return (start, end, cursor) -> {
+      fetches.add(new Fetch(start, end, cursor));
+      return pages[fetches.size() - 1];
+    };
+  }
+
+  private static CursorPage v5Page(String next, String... items) {
+    return new CursorPage(List.of(items), next);
+  }
+
+  @Test
+  void theCallersCursorGoesWithTheNewestWindowOnlyAndEachWindowStartsWithoutOne() {
+    BybitPages<String> pages = Paging.byTimeWindows("op", "startTime", 0L, "endTime", 25L, 10, "given%3A1",
+        windowed(v5Page("n%3A2", "a"), v5Page("", "b"), v5Page(" ", "c"), v5Page(null, "d")),
+        CursorPage::items, CursorPage::next);
+
+    assertEquals(List.of("a", "b", "c", "d"), pages.stream().toList());
+    assertEquals(List.of(new Fetch(15, 25, "given%3A1"), new Fetch(15, 25, "n%3A2"), new Fetch(4, 14, null),
+        new Fetch(0, 3, null)), fetches, "a blank cursor ends a window like an empty one");
+  }
+
+  @Test
+  void aRangeOfOneMillisecondIsOneWindow() {
+    BybitPages<String> pages = Paging.byTimeWindows("op", "startTime", 5L, "endTime", 5L, 10, null,
+        windowed(v5Page("", "a")), CursorPage::items, CursorPage::next);
+
+    assertEquals(List.of("a"), pages.stream().toList());
+    assertEquals(List.of(new Fetch(5, 5, null)), fetches);
+  }
+
+  @Test
+  void aFailedPageIsAskedForAgainWithTheSameWindowAndCursor() {
+    List<Fetch> asked = new ArrayList<>();
+    boolean[] failOnce = {true};
+    BybitPages<String> pages = Paging.byTimeWindows("op", "startTime", 0L, "endTime", 15L, 10, null,
+        (start, end, cursor) -> {
+          asked.add(new Fetch(start, end, cursor));
+          if (cursor != null && failOnce[0]) {
+            failOnce[0] = false;
+            throw new IllegalStateException("network down");
+          }
+          return cursor == null && end == 15 ? v5Page("c1", "a") : v5Page("", "b");
+        }, CursorPage::items, CursorPage::next);
+    Iterator<String> items = pages.iterator();
+
+    assertEquals("a", items.next());
+    assertThrows(IllegalStateException.class, items::hasNext);
+    assertTrue(items.hasNext());
+    assertEquals("b", items.next());
+    assertTrue(items.hasNext(), "the older window answers too");
+    assertEquals(new Fetch(5, 15, "c1"), asked.get(1));
+    assertEquals(new Fetch(5, 15, "c1"), asked.get(2), "the retry repeats the failed request");
+    assertEquals(new Fetch(0, 4, null), asked.get(3));
+  }
+
+  @Test
+  void nullResultsAndNullListsCountAsEmptyLastPages() {
+    BybitPages<String> pages = Paging.byNextPageCursor(null, cursor -> (CursorPage) null, CursorPage::items,
+        CursorPage::next);
+    assertEquals(List.of(), pages.stream().toList());
+    BybitPages<String> noList = Paging.byNextPageCursor(null, cursor -> new CursorPage(null, ""), CursorPage::items,
+        CursorPage::next);
+    assertEquals(List.of(), noList.stream().toList());
+  }
+
+  @Test
+  void badRangesAreRefusedWhenThePagesAreCreated() {
+    Paging.WindowFetch<CursorPage> neverCalled = (start, end, cursor) -> {
+      throw new AssertionError("nothing may be fetched");
+    };
+    IllegalArgumentException reversed = assertThrows(IllegalArgumentException.class, () -> Paging.byTimeWindows("op",
+        "startTime", 11L, "endTime", 10L, 5, null, neverCalled, CursorPage::items, CursorPage::next));
+    assertEquals("op: startTime (11) is after endTime (10)", reversed.getMessage());
+    IllegalArgumentException noEnd = assertThrows(IllegalArgumentException.class, () -> Paging.byTimeWindows("op",
+        "startTime", 1L, "endTime", null, 5, null, neverCalled, CursorPage::items, CursorPage::next));
+    assertTrue(noEnd.getMessage().contains("missing: endTime"), noEnd.getMessage());
+  }
 }

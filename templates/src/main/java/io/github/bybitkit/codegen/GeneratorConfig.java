@@ -61,15 +61,24 @@ public record GeneratorConfig(
   public record HelperCall(String method, List<String> arguments) {}
 
   /** How a paged operation moves from page to page. */
-  public enum PagingStyle { PAGE_NUMBER, CURSOR }
+  public enum PagingStyle { PAGE_NUMBER, CURSOR, NEXT_PAGE_CURSOR }
 
   /**
    * A paged operation's paging parameters, by wire name. {@code page} for {@link PagingStyle#PAGE_NUMBER};
    * {@code cursor}, {@code itemId} (the item field whose value is the next cursor) and optionally {@code direction}
    * for {@link PagingStyle#CURSOR}; {@code limit} (the page size) is optional for both.
+   * {@link PagingStyle#NEXT_PAGE_CURSOR}: {@code cursor}, the result fields {@code items} and {@code next} (the next
+   * page's cursor), and optionally {@code window}.
    */
   public record PagingConfig(PagingStyle style, String page, String cursor, String direction, String limit,
-      String itemId) {}
+      String itemId, String items, String next, WindowConfig window) {}
+
+  /**
+   * Time windows of a {@link PagingStyle#NEXT_PAGE_CURSOR} operation whose query covers a capped time span: the
+   * start and end parameters (wire names) and the longest span Bybit accepts, {@code endTime - startTime}, either at
+   * most {@code maxSpan} or, when {@code spanExclusive}, less than it.
+   */
+  public record WindowConfig(String start, String end, java.time.Duration maxSpan, boolean spanExclusive) {}
 
   public OperationConfig operation(String operationId) {
     return operations.getOrDefault(operationId, OperationConfig.DEFAULT);
@@ -167,14 +176,44 @@ public record GeneratorConfig(
     if ("page-number".equals(style)) {
       allowOnly(p, where, "style", "page", "limit");
       return new PagingConfig(PagingStyle.PAGE_NUMBER, string(p, "page", where), null, null,
-          optionalString(p, "limit", where), null);
+          optionalString(p, "limit", where), null, null, null, null);
     }
     if ("cursor".equals(style)) {
       allowOnly(p, where, "style", "cursor", "direction", "limit", "itemId");
       return new PagingConfig(PagingStyle.CURSOR, null, string(p, "cursor", where),
-          optionalString(p, "direction", where), optionalString(p, "limit", where), string(p, "itemId", where));
+          optionalString(p, "direction", where), optionalString(p, "limit", where), string(p, "itemId", where),
+          null, null, null);
     }
-    throw new IllegalArgumentException(where + ".style must be page-number or cursor, was " + style);
+    if ("next-page-cursor".equals(style)) {
+      allowOnly(p, where, "style", "cursor", "items", "next", "window");
+      WindowConfig window = p.containsKey("window") ? window(asMap(p.get("window"), where + ".window"),
+          where + ".window") : null;
+      return new PagingConfig(PagingStyle.NEXT_PAGE_CURSOR, null, string(p, "cursor", where), null, null, null,
+          string(p, "items", where), string(p, "next", where), window);
+    }
+    throw new IllegalArgumentException(where + ".style must be page-number, cursor or next-page-cursor, was "
+        + style);
+  }
+
+  /** {@code {start, end, atMost: <ISO-8601 duration>}} or the same with {@code under} for a strict cap. */
+  private static WindowConfig window(Map<String, Object> w, String where) {
+    allowOnly(w, where, "start", "end", "atMost", "under");
+    if (w.containsKey("atMost") == w.containsKey("under")) {
+      throw new IllegalArgumentException(where + " needs exactly one of 'atMost' and 'under'");
+    }
+    boolean exclusive = w.containsKey("under");
+    String key = exclusive ? "under" : "atMost";
+    String text = string(w, key, where);
+    java.time.Duration span;
+    try {
+      span = java.time.Duration.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(where + "." + key + " must be an ISO-8601 duration such as P7D, was " + text);
+    }
+    if (span.toMillis() < (exclusive ? 2 : 1)) {
+      throw new IllegalArgumentException(where + "." + key + " must leave a window of at least 1 ms, was " + text);
+    }
+    return new WindowConfig(string(w, "start", where), string(w, "end", where), span, exclusive);
   }
 
   private static OverloadConfig overload(Map<String, Object> o, String where) {

@@ -2,6 +2,7 @@ package io.github.bybitkit.codegen;
 
 import io.github.bybitkit.codegen.GeneratorConfig.PagingConfig;
 import io.github.bybitkit.codegen.GeneratorConfig.PagingStyle;
+import io.github.bybitkit.codegen.GeneratorConfig.WindowConfig;
 import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
 import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
@@ -11,6 +12,7 @@ import io.github.bybitkit.codegen.ir.ApiType.ListOf;
 import io.github.bybitkit.codegen.ir.ApiType.ModelRef;
 import io.github.bybitkit.codegen.ir.ApiType.Scalar;
 import io.github.bybitkit.codegen.ir.ApiType.ScalarKind;
+import java.time.Duration;
 import java.util.List;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
@@ -34,6 +36,9 @@ final class PagingMapper {
       limit = pagingParameter(parameters, paging.limit(), "limit", id);
       requireInt(limit, "limit", id);
       defaultLimit = defaultLimit(op, limit, id);
+    }
+    if (paging.style() == PagingStyle.NEXT_PAGE_CURSOR) {
+      return nextPageCursor(paging, parameters, resultType, id);
     }
     if (paging.style() == PagingStyle.PAGE_NUMBER) {
       ApiParameter page = pagingParameter(parameters, paging.page(), "page", id);
@@ -64,6 +69,63 @@ final class PagingMapper {
           + model.name + "." + itemId.jsonName() + " must have the same type");
     }
     return new ApiPaging.Cursor(cursor, direction, limit, defaultLimit, item, itemId);
+  }
+
+  private ApiPaging.NextPageCursor nextPageCursor(PagingConfig paging, List<ApiParameter> parameters,
+      ApiType resultType, String id) {
+    ApiParameter cursor = pagingParameter(parameters, paging.cursor(), "cursor", id);
+    requireOptional(cursor, "cursor", id);
+    if (!(cursor.type() instanceof Scalar s && s.kind() == ScalarKind.STRING)) {
+      throw new IllegalArgumentException(id + ": paging.cursor parameter " + cursor.wireName() + " must be a string");
+    }
+    if (!(resultType instanceof ModelRef)) {
+      throw new IllegalArgumentException(id + ": next-page-cursor paging needs the result to be a model");
+    }
+    ApiProperty items = resultProperty(resultType, paging.items(), "items", id);
+    if (!(items.type() instanceof ListOf list)) {
+      throw new IllegalArgumentException(id + ": paging.items names " + paging.items() + ", which is not an array");
+    }
+    ApiProperty next = resultProperty(resultType, paging.next(), "next", id);
+    if (!(next.type() instanceof Scalar n && n.kind() == ScalarKind.STRING)) {
+      throw new IllegalArgumentException(id + ": paging.next names " + paging.next() + ", which is not a string");
+    }
+    ApiPaging.Window window = null;
+    WindowConfig w = paging.window();
+    if (w != null) {
+      ApiParameter start = pagingParameter(parameters, w.start(), "window.start", id);
+      ApiParameter end = pagingParameter(parameters, w.end(), "window.end", id);
+      for (ApiParameter time : List.of(start, end)) {
+        requireOptional(time, "window time", id);
+        if (!(time.type() instanceof Scalar t && t.kind() == ScalarKind.LONG)) {
+          throw new IllegalArgumentException(id + ": paging.window parameter " + time.wireName()
+              + " must be an int64 (epoch milliseconds)");
+        }
+      }
+      long span = w.maxSpan().toMillis();
+      window = new ApiPaging.Window(start, end, w.spanExclusive() ? span - 1 : span,
+          (w.spanExclusive() ? "less than " : "at most ") + spanText(w.maxSpan()));
+    }
+    return new ApiPaging.NextPageCursor(cursor, list.item(), items, next, window);
+  }
+
+  /** A field of the result model, named by a paging key. */
+  private ApiProperty resultProperty(ApiType resultType, String jsonName, String role, String id) {
+    CodegenModel model = models.schema(((ModelRef) resultType).schemaName());
+    return model.vars.stream().filter(v -> v.baseName.equals(jsonName)).findFirst()
+        .map(v -> models.mapProperty(v, model.name))
+        .orElseThrow(() -> new IllegalArgumentException(id + ": paging." + role + " names " + jsonName
+            + ", which the result schema " + model.name + " does not have"));
+  }
+
+  /** "7 days", "24 hours", or milliseconds when neither fits, for the Javadoc. */
+  static String spanText(Duration span) {
+    if (span.toMillis() % Duration.ofDays(1).toMillis() == 0) {
+      return span.toDays() + (span.toDays() == 1 ? " day" : " days");
+    }
+    if (span.toMillis() % Duration.ofHours(1).toMillis() == 0) {
+      return span.toHours() + (span.toHours() == 1 ? " hour" : " hours");
+    }
+    return span.toMillis() + " ms";
   }
 
   private static ApiParameter pagingParameter(List<ApiParameter> parameters, String wireName, String role, String id) {

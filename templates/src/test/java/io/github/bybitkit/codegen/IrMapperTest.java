@@ -185,6 +185,38 @@ class IrMapperTest {
     assertEquals(trades.cursor().type(), trades.itemId().type());
   }
 
+  @Test
+  void nextPageCursorPagingCarriesItemsNextCursorAndTheWindow() {
+    ApiPaging.NextPageCursor fills = (ApiPaging.NextPageCursor) op("getFills").paging();
+    assertEquals("cursor", fills.cursor().wireName());
+    assertEquals(new ModelRef("DemoFill"), fills.item());
+    assertEquals("list", fills.items().jsonName());
+    assertEquals("nextPageCursor", fills.next().jsonName());
+    assertNull(fills.limit(), "the cursor alone ends the paging");
+    assertEquals("startTime", fills.window().start().wireName());
+    assertEquals("endTime", fills.window().end().wireName());
+    assertEquals(7L * 24 * 60 * 60 * 1000, fills.window().maxSpanMillis());
+    assertEquals("at most 7 days", fills.window().capText());
+
+    ApiPaging.NextPageCursor holdings = (ApiPaging.NextPageCursor) op("getHoldings").paging();
+    assertEquals("rows", holdings.items().jsonName());
+    assertNull(holdings.window());
+  }
+
+  @Test
+  void aStrictCapLeavesOneMillisecondLess(@TempDir Path tmp) {
+    Path config = GeneratorHarness.editYaml(GeneratorHarness.CONFIG, tmp.resolve("config.yaml"), tree -> {
+      Map<String, Object> window = GeneratorHarness.at(tree, "operations", "getFills", "paging", "window");
+      window.remove("atMost");
+      window.put("under", "P30D");
+    });
+    ApiPaging.NextPageCursor fills = (ApiPaging.NextPageCursor) GeneratorHarness.ir(GeneratorHarness.SPEC, config,
+        tmp.resolve("out")).tags().stream().flatMap(t -> t.operations().stream())
+        .filter(o -> o.operationId().equals("getFills")).findFirst().orElseThrow().paging();
+    assertEquals(30L * 24 * 60 * 60 * 1000 - 1, fills.window().maxSpanMillis());
+    assertEquals("less than 30 days", fills.window().capText());
+  }
+
   // ------------------------------------------------------------------ what the mapper refuses
 
   private static String failure(Path tmp, Consumer<Map<String, Object>> specEdit,
@@ -343,7 +375,7 @@ class IrMapperTest {
   @Test
   void securitySchemeWithoutMappingIsRefused(@TempDir Path tmp) {
     String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "securitySchemes").remove("v5Signature"));
-    assertTrue(message.contains("getSnapshot") && message.contains("v5Signature"), message);
+    assertTrue(message.matches("(getSnapshot|getFills|getHoldings): .*v5Signature.*"), message);
   }
 
   private static Map<String, Object> pagingOf(Map<String, Object> config, String operation) {
@@ -398,6 +430,39 @@ class IrMapperTest {
   void unknownPagingKeyIsRefused(@TempDir Path tmp) {
     String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getRecords").put("itemId", "id"));
     assertTrue(message.contains("operations.getRecords.paging") && message.contains("unknown key 'itemId'"), message);
+  }
+
+  @Test
+  void nextPageCursorItemsThatAreNoListAreRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getFills").put("items", "nextPageCursor"));
+    assertTrue(message.contains("getFills") && message.contains("not an array"), message);
+  }
+
+  @Test
+  void aNextCursorThatIsNoStringIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> pagingOf(config, "getFills").put("next", "list"));
+    assertTrue(message.contains("getFills") && message.contains("not a string"), message);
+  }
+
+  @Test
+  void aWindowTimeThatIsNoEpochMillisIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getFills", "paging",
+        "window").put("start", "limit"));
+    assertTrue(message.contains("getFills") && message.contains("limit") && message.contains("int64"), message);
+  }
+
+  @Test
+  void aWindowWithBothCapsIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getFills", "paging",
+        "window").put("under", "P30D"));
+    assertTrue(message.contains("operations.getFills.paging.window") && message.contains("exactly one"), message);
+  }
+
+  @Test
+  void aWindowCapThatIsNoDurationIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "operations", "getFills", "paging",
+        "window").put("atMost", "7 days"));
+    assertTrue(message.contains("ISO-8601") && message.contains("7 days"), message);
   }
 
   @Test

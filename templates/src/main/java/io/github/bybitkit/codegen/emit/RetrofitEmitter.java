@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.bybitkit.codegen.Names;
 import io.github.bybitkit.codegen.ir.ApiOperation;
 import io.github.bybitkit.codegen.ir.ApiOperation.HttpMethod;
+import io.github.bybitkit.codegen.ir.ApiPaging;
 import io.github.bybitkit.codegen.ir.ApiParameter;
 import io.github.bybitkit.codegen.ir.ApiTag;
 import io.github.bybitkit.codegen.ir.ApiType;
@@ -58,6 +59,11 @@ final class RetrofitEmitter {
     return types.javaType(type);
   }
 
+  /** The cursor of a next-page-cursor operation goes on the wire as Bybit sent it (and is signed so). */
+  static boolean isSentAsReceived(ApiOperation op, ApiParameter p) {
+    return op.paging() instanceof ApiPaging.NextPageCursor c && c.cursor().wireName().equals(p.wireName());
+  }
+
   TypeName callType(ApiOperation op) {
     return ParameterizedTypeName.get(CALL, runtime.envelope(op, types.javaType(op.resultType())));
   }
@@ -90,8 +96,13 @@ final class RetrofitEmitter {
             .build());
       } else {
         for (ApiParameter p : op.parameters()) {
+          AnnotationSpec.Builder query = AnnotationSpec.builder(QUERY).addMember("value", "$S", p.wireName());
+          if (isSentAsReceived(op, p)) {
+            // Bybit hands out cursors already percent-encoded; encoding them again would send a different cursor.
+            query.addMember("encoded", "true");
+          }
           method.addParameter(ParameterSpec.builder(queryType(p.type()), scope.local(p.javaName()))
-              .addAnnotation(AnnotationSpec.builder(QUERY).addMember("value", "$S", p.wireName()).build())
+              .addAnnotation(query.build())
               .build());
         }
       }

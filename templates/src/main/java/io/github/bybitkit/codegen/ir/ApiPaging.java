@@ -24,4 +24,29 @@ public sealed interface ApiPaging {
    */
   record Cursor(ApiParameter cursor, ApiParameter direction, ApiParameter limit, Integer defaultLimit,
       ApiType item, ApiProperty itemId) implements ApiPaging {}
+
+  /**
+   * Bybit's v5 cursor: the result model's {@code items} list holds the page's items and its {@code next} text is the
+   * {@code cursor} of the next request, sent exactly as received; empty or absent ends the paging. No page size
+   * enters the stop rules, so {@code limit()} and {@code defaultLimit()} are null. With a {@code window}, each query
+   * covers one time window of a longer range, newest first, and the cursor is followed inside each window.
+   */
+  record NextPageCursor(ApiParameter cursor, ApiType item, ApiProperty items, ApiProperty next, Window window)
+      implements ApiPaging {
+    @Override
+    public ApiParameter limit() {
+      return null;
+    }
+
+    @Override
+    public Integer defaultLimit() {
+      return null;
+    }
+  }
+
+  /**
+   * The time-range parameters of a windowed query and the longest span Bybit accepts for {@code end - start},
+   * in milliseconds (already one less where Bybit's cap is strict).
+   */
+  record Window(ApiParameter start, ApiParameter end, long maxSpanMillis, String capText) {}
 }
