@@ -26,6 +26,8 @@ final class Commands {
   static final String PLOT = "--plot";
   static final String SVG = "--svg";
   static final String DEMO = "demo";
+  /** {@code bybit demo --v2}: the legacy v2 session instead of today's v5 one. */
+  static final String DEMO_V2 = "--v2";
   static final String HELP = "help";
   static final String SANDBOX = "sandbox";
   static final String RESET = "reset";
@@ -130,9 +132,15 @@ final class Commands {
     command.usageMessage()
         .width(WIDTH)
         .header("A scripted session against the sandbox")
-        .description("Runs against the in-process fake Bybit and prints each step: balances, positions, set"
-            + " leverage, switch to isolated margin, change margin, positions again, closed P&L (all pages, through"
-            + " the paging helper), portfolio margin. Needs no credentials and changes no real account.");
+        .description("Runs today's API (v5) against the in-process fake Bybit and prints each step: account info,"
+            + " wallet balance, positions, set leverage, switch the account to isolated margin, add margin,"
+            + " positions again, closed P&L (every cursor page), last funding fee, portfolio margin. Needs no"
+            + " credentials and changes no real account.");
+    command.addOption(OptionSpec.builder(DEMO_V2)
+        .arity("0")
+        .type(boolean.class)
+        .description("Run the legacy v2 session instead (Bybit switched v2 off in October 2023).")
+        .build());
     command.addOption(helpOption());
     return command;
   }

@@ -113,7 +113,8 @@ public final class Main {
     String name = command.commandSpec().name();
     try {
       if (name.equals(Commands.DEMO)) {
-        return Demo.run(out, err, sandboxes, SandboxState.of(environment));
+        return Demo.run(out, err, sandboxes, SandboxState.of(environment),
+            command.hasMatchedOption(Commands.DEMO_V2));
       }
       if (name.equals(Commands.COMPLETION)) {
         out.print(AutoComplete.bash("bybit", commandLine));

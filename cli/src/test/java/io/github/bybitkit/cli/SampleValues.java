@@ -28,9 +28,17 @@ final class SampleValues {
   /**
    * A value the generated code accepts; for the writes, one the sandbox's account accepts too: Bybit refuses a
    * switch to the mode a position is already in (is_isolated: the fake's BTCUSD starts isolated) and a move to the
-   * risk id it already has (1) or to one the symbol's tiers do not list (BTCUSD's recorded tiers: 1 and 10).
+   * risk id it already has (1) or to one the symbol's tiers do not list (BTCUSD's recorded tiers: 1 and 10). v5: the
+   * sandbox's positions are inverse (v5 position calls take linear or inverse only), and setting BTCUSD's leverage to
+   * the one it has (1, or 10 after a test's set-up) is 110043.
    */
   static String valid(ParameterInfo parameter) {
+    if (parameter.wireName().equals("category")) {
+      return "inverse";
+    }
+    if (parameter.wireName().equals("buyLeverage") || parameter.wireName().equals("sellLeverage")) {
+      return "20";
+    }
     if (parameter.wireName().equals("is_isolated")) {
       return "false";
     }

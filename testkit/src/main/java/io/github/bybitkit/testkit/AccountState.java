@@ -1,7 +1,10 @@
 package io.github.bybitkit.testkit;
 
+import io.github.bybitkit.enums.MarginMode;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,12 @@ import java.util.Objects;
  * (seen in getBalances; changeMargin moves margin between it and the position). It starts from the recorded
  * getPositions and getBalances answers. Tests read it to assert, and set it up before calling. Thread-safe.
  *
+ * <p>v5 shares it: getPositionInfo and getWalletBalance show the same positions and coins; v5 setLeverage and
+ * addOrReduceMargin change them as their v2 counterparts do. The v5 margin mode is account-wide
+ * ({@link #marginMode()}, seen in getAccountInfo): setMarginMode switches every position to isolated or cross, while
+ * v2's setIsolatedMode still switches one symbol. The v5 history operations (closed P&L, trade history, transaction
+ * log, withdrawals) serve records on a timeline ending when the fake started, see {@link #setHistory}.
+ *
  * <p>All amounts are exact {@link BigDecimal}s; they go out in the JSON type the recorded answer used for the
  * field (a numeric string for a position's margin, a number for a balance).
  */
@@ -23,6 +32,17 @@ public final class AccountState {
   private final Map<String, PositionEntry> positions = new LinkedHashMap<>();
   private final Map<String, BalanceEntry> balances = new LinkedHashMap<>();
   private Integer closedProfitAndLossCount;
+  /** The account-wide v5 margin mode, a wire value of {@link MarginMode}. */
+  private String marginMode = MarginMode.REGULAR_MARGIN.wireValue();
+  /** The newest v5 history record's time, epoch ms; the fake sets it to its clock when it starts. */
+  private long historyEndMillis;
+  /** v5 history records per series (symbol, or the whole account) and the time between two of them. */
+  private int historyRecords = DEFAULT_HISTORY_RECORDS;
+  private long historySpacingMillis = DEFAULT_HISTORY_SPACING.toMillis();
+
+  /** Two hours apart for 30 days: a 7-day window holds 85 records, two pages at v5's usual page size of 50. */
+  static final Duration DEFAULT_HISTORY_SPACING = Duration.ofHours(2);
+  static final int DEFAULT_HISTORY_RECORDS = 360;
 
   /** One symbol's position as the fake holds it. */
   public record Position(String symbol, BigDecimal leverage, boolean isolated, StopLossTakeProfitMode tpSlMode,
@@ -170,13 +190,68 @@ public final class AccountState {
     return closedProfitAndLossCount != null ? closedProfitAndLossCount : 2 * pageSize + (pageSize + 1) / 2;
   }
 
+  /** The account-wide v5 margin mode, as getAccountInfo reports it (REGULAR_MARGIN, cross, at first). */
+  public synchronized MarginMode marginMode() {
+    return MarginMode.fromWire(marginMode);
+  }
+
+  /**
+   * Sets the account-wide margin mode as setMarginMode would: every position becomes isolated for
+   * {@code ISOLATED_MARGIN}, cross otherwise.
+   */
+  public synchronized AccountState setMarginMode(MarginMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (mode.wireValue() == null) {
+      throw new IllegalArgumentException("mode must be a known value, not " + mode);
+    }
+    marginModeSet(mode.wireValue());
+    return this;
+  }
+
+  /**
+   * The v5 history timeline: each series (every symbol of closed P&L and trade history, the account's transaction
+   * log and withdrawals) has {@code records} records, {@code spacing} apart, the newest at {@link #historyEnd()}.
+   * By default 360 records 2 hours apart: 30 days, 85 records in a 7-day window (both ends included).
+   */
+  public synchronized AccountState setHistory(int records, Duration spacing) {
+    if (records < 0) {
+      throw new IllegalArgumentException("records must not be negative, was " + records);
+    }
+    Objects.requireNonNull(spacing, "spacing");
+    if (spacing.toMillis() <= 0) {
+      throw new IllegalArgumentException("spacing must be at least 1 ms, was " + spacing);
+    }
+    historyRecords = records;
+    historySpacingMillis = spacing.toMillis();
+    return this;
+  }
+
+  /** When the newest v5 history record happened (the fake's start unless set). */
+  public synchronized Instant historyEnd() {
+    return Instant.ofEpochMilli(historyEndMillis);
+  }
+
+  public synchronized AccountState setHistoryEnd(Instant end) {
+    historyEndMillis = Objects.requireNonNull(end, "end").toEpochMilli();
+    return this;
+  }
+
+  synchronized int historyRecords() {
+    return historyRecords;
+  }
+
+  synchronized long historySpacingMillis() {
+    return historySpacingMillis;
+  }
+
   // ---------------------------------------------------------------- saving and restoring
 
   /**
    * What the account holds that calls and set-up can change, as JSON text: per symbol the leverage, margin mode,
-   * TP/SL mode, risk id and position margin, per coin the available balance and margins, and the closed P&amp;L count
-   * if one was set. {@link #restore} reads it back into a fake started from the same recorded answers, so that a tool
-   * (the CLI's sandbox) can keep an account across processes.
+   * TP/SL mode, risk id and position margin, per coin the available balance and margins, the closed P&amp;L count
+   * if one was set, the account-wide v5 margin mode and the v5 history timeline (so cursors stay valid).
+   * {@link #restore} reads it back into a fake started from the same recorded answers, so that a tool (the CLI's
+   * sandbox) can keep an account across processes.
    */
   public synchronized String snapshot() {
     Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -203,6 +278,12 @@ public final class AccountState {
     if (closedProfitAndLossCount != null) {
       snapshot.put("closedProfitAndLossCount", Json.Num.of(closedProfitAndLossCount));
     }
+    snapshot.put("marginMode", marginMode);
+    Map<String, Object> history = new LinkedHashMap<>();
+    history.put("endMillis", Json.Num.of(historyEndMillis));
+    history.put("records", Json.Num.of(historyRecords));
+    history.put("spacingMillis", Json.Num.of(historySpacingMillis));
+    snapshot.put("history", history);
     return Json.write(snapshot);
   }
 
@@ -267,6 +348,27 @@ public final class AccountState {
         int closed = count.decimal().intValueExact();
         changes.add(() -> closedProfitAndLossCount = closed);
       }
+      if (root.get("marginMode") instanceof String mode) {
+        if (MarginMode.fromWire(mode).wireValue() == null) {
+          throw new IllegalArgumentException("marginMode is not a known mode");
+        }
+        changes.add(() -> marginMode = mode);
+      }
+      if (root.get("history") instanceof Map<?, ?> saved) {
+        Map<String, Object> history = Json.object(saved);
+        long end = savedDecimal(history, "endMillis", BigDecimal.valueOf(historyEndMillis)).longValueExact();
+        int records = savedDecimal(history, "records", BigDecimal.valueOf(historyRecords)).intValueExact();
+        long spacing = savedDecimal(history, "spacingMillis", BigDecimal.valueOf(historySpacingMillis))
+            .longValueExact();
+        if (records < 0 || spacing <= 0) {
+          throw new IllegalArgumentException("history records or spacing out of range");
+        }
+        changes.add(() -> {
+          historyEndMillis = end;
+          historyRecords = records;
+          historySpacingMillis = spacing;
+        });
+      }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not an account snapshot (" + e.getClass().getSimpleName() + ")", e);
     }
@@ -289,6 +391,22 @@ public final class AccountState {
 
   synchronized void leverageChanged(String symbol, BigDecimal leverage) throws Refusal {
     knownSymbol(symbol).leverage = leverage;
+  }
+
+  /** v5: the same leverage again is refused (110043), unlike v2. */
+  synchronized void v5LeverageChanged(String symbol, BigDecimal leverage) throws Refusal {
+    PositionEntry p = knownSymbol(symbol);
+    if (p.leverage.compareTo(leverage) == 0) {
+      throw Refusal.business(BybitCodes.V5_LEVERAGE_NOT_MODIFIED, "Set leverage not modified");
+    }
+    p.leverage = leverage;
+  }
+
+  /** The account-wide margin mode; it switches every position (isolated only for ISOLATED_MARGIN). */
+  synchronized void marginModeSet(String mode) {
+    marginMode = mode;
+    boolean isolated = MarginMode.ISOLATED_MARGIN.wireValue().equals(mode);
+    positions.values().forEach(p -> p.isolated = isolated);
   }
 
   synchronized void marginModeChanged(String symbol, boolean isolated, BigDecimal leverage) throws Refusal {
@@ -322,20 +440,32 @@ public final class AccountState {
    * @return the position margin afterwards
    */
   synchronized BigDecimal marginChanged(String symbol, BigDecimal margin) throws Refusal {
+    return marginMoved(symbol, margin, false);
+  }
+
+  /** The same move with v5's refusals (110xxx codes); v5 addOrReduceMargin. */
+  synchronized BigDecimal v5MarginChanged(String symbol, BigDecimal margin) throws Refusal {
+    return marginMoved(symbol, margin, true);
+  }
+
+  private BigDecimal marginMoved(String symbol, BigDecimal margin, boolean v5) throws Refusal {
     PositionEntry p = knownSymbol(symbol);
     if (!p.isolated) {
-      throw Refusal.business(BybitCodes.POSITION_IN_CROSS_MARGIN, "position is in cross margin");
+      throw v5 ? Refusal.business(BybitCodes.V5_POSITION_IN_CROSS_MARGIN, "position is in cross margin mode")
+          : Refusal.business(BybitCodes.POSITION_IN_CROSS_MARGIN, "position is in cross margin");
     }
     if (decimal(p.template, "size").signum() == 0) {
-      throw Refusal.business(BybitCodes.NO_POSITION, "cannot set margin while position is zero");
+      throw v5 ? Refusal.business(BybitCodes.V5_NO_POSITION, "cannot set margin without an open position")
+          : Refusal.business(BybitCodes.NO_POSITION, "cannot set margin while position is zero");
     }
     BalanceEntry wallet = balances.get(coinOf(symbol));
     if (wallet == null || margin.signum() > 0 && wallet.availableBalance.compareTo(margin) < 0) {
-      throw Refusal.business(BybitCodes.INSUFFICIENT_AVAILABLE_BALANCE, "insufficient available balance");
+      throw Refusal.business(v5 ? BybitCodes.V5_INSUFFICIENT_AVAILABLE_BALANCE
+          : BybitCodes.INSUFFICIENT_AVAILABLE_BALANCE, "insufficient available balance");
     }
     BigDecimal after = p.positionMargin.add(margin);
     if (after.signum() < 0) {
-      throw Refusal.business(BybitCodes.WOULD_TRIGGER_LIQUIDATION,
+      throw Refusal.business(v5 ? BybitCodes.V5_WOULD_TRIGGER_LIQUIDATION : BybitCodes.WOULD_TRIGGER_LIQUIDATION,
           "any adjustments made will trigger immediate liquidation");
     }
     p.positionMargin = after;
@@ -380,6 +510,52 @@ public final class AccountState {
       }
     });
     return result;
+  }
+
+  /**
+   * The position as v5's position list shows it: the recorded v5 {@code template} with the state's values (as
+   * strings, v5's numeric type) and the v2 position's prices carried over.
+   */
+  synchronized Map<String, Object> positionV5Json(String symbol, Map<String, Object> template) {
+    PositionEntry p = positions.get(symbol);
+    Map<String, Object> json = Json.object(Json.copy(template));
+    json.put("positionIdx", Json.Num.of(0)); // inverse is one-way under UTA 2.0
+    json.put("symbol", symbol);
+    BigDecimal size = decimal(p.template, "size");
+    json.put("side", size.signum() == 0 ? "" : p.template.get("side"));
+    json.put("size", size.toPlainString());
+    json.put("leverage", p.leverage.toPlainString());
+    json.put("tradeMode", Json.Num.of(p.isolated ? 1 : 0));
+    json.put("riskId", Json.Num.of(p.riskId));
+    json.put("tpslMode", p.tpSlMode);
+    json.put("positionBalance", p.positionMargin.toPlainString());
+    carry(p.template, "entry_price", json, "avgPrice");
+    carry(p.template, "position_value", json, "positionValue");
+    carry(p.template, "liq_price", json, "liqPrice");
+    carry(p.template, "bust_price", json, "bustPrice");
+    carry(p.template, "unrealised_pnl", json, "unrealisedPnl");
+    carry(p.template, "cum_realised_pnl", json, "cumRealisedPnl");
+    return json;
+  }
+
+  /** A coin of v5's wallet balance: the recorded v5 {@code template} with the coin's state. */
+  synchronized Map<String, Object> walletCoinV5Json(String coin, Map<String, Object> template) {
+    BalanceEntry b = balances.get(coin);
+    Map<String, Object> json = Json.object(Json.copy(template));
+    json.put("coin", coin);
+    json.put("walletBalance", decimal(b.template, "wallet_balance").toPlainString());
+    json.put("equity", decimal(b.template, "equity").toPlainString());
+    json.put("availableToWithdraw", b.availableBalance.toPlainString());
+    json.put("totalPositionIM", b.positionMargin.toPlainString());
+    carry(b.template, "unrealised_pnl", json, "unrealisedPnl");
+    carry(b.template, "cum_realised_pnl", json, "cumRealisedPnl");
+    return json;
+  }
+
+  private static void carry(Map<String, Object> v2, String v2Field, Map<String, Object> v5, String v5Field) {
+    if (v2.containsKey(v2Field)) {
+      v5.put(v5Field, decimal(v2, v2Field).toPlainString());
+    }
   }
 
   /** The coin an inverse contract is margined in: BTC for BTCUSD. */
@@ -440,6 +616,7 @@ public final class AccountState {
     List<String> parts = new ArrayList<>();
     positions.keySet().forEach(s -> parts.add(position(s).toString()));
     balances.keySet().forEach(c -> parts.add(balance(c).toString()));
+    parts.add("marginMode=" + marginMode);
     return "AccountState" + parts;
   }
 }

@@ -18,5 +18,12 @@ final class BybitCodes {
   static final int RISK_LIMIT_UNCHANGED = 34026;
   static final int TP_SL_MODE_UNCHANGED = 37002;
 
+  // v5: the 110xxx position codes replace v2's 30xxx ones.
+  static final int V5_WOULD_TRIGGER_LIQUIDATION = 110011;
+  static final int V5_INSUFFICIENT_AVAILABLE_BALANCE = 110012;
+  static final int V5_POSITION_IN_CROSS_MARGIN = 110015;
+  static final int V5_NO_POSITION = 110033;
+  static final int V5_LEVERAGE_NOT_MODIFIED = 110043;
+
   private BybitCodes() {}
 }

@@ -46,9 +46,16 @@ import okhttp3.HttpUrl;
  *       and the receive window, {@code server - recvWindow <= timestamp < server + 1000} (10002), the v2 or v5
  *       signature with the configured secret (10004), then the parameters against the spec: required, JSON type,
  *       enum values, ranges, non-zero (10001, naming the parameter). Public operations are not signature-checked.
+ *       v5 history calls are refused (10001) beyond Bybit's time windows: 7 days for closed P&L, trade history and
+ *       the transaction logs, less than 30 days for withdrawals.
  *       Refusals are Bybit's envelopes, so a wrong client fails against the fake as it would against Bybit.</li>
  *   <li>Keeps a small {@link AccountState}: leverage, cross/isolated margin, TP/SL mode, risk id and position margin
- *       per symbol show up in getPositions; changeMargin moves margin between the position and the balance.</li>
+ *       per symbol show up in getPositions; changeMargin moves margin between the position and the balance. v5
+ *       shares it: getPositionInfo and getWalletBalance read it; setLeverage (110043 when unchanged, buy = sell for
+ *       inverse), the account-wide setMarginMode (seen in getAccountInfo) and addOrReduceMargin change it.</li>
+ *   <li>Serves v5 history (closed P&L, trade history, transaction log, withdrawals) from a timeline of records that
+ *       ends when the fake started ({@link AccountState#setHistory}), in pages linked by {@code nextPageCursor}, and
+ *       reports each v5 operation's rate limit in the {@code X-Bapi-Limit*} headers.</li>
  *   <li>Answers server time ({@code /v2/public/time}, {@code /v5/market/time}, every envelope's {@code time_now} or
  *       {@code time}) from its own clock.</li>
  *   <li>Injects faults into the next calls of an operation ({@link #failNext}, {@link #failNextWithStatus},
@@ -66,6 +73,19 @@ public final class FakeBybit implements AutoCloseable {
   public static final String API_SECRET = "fake-bybit-secret-not-for-production";
   /** The request limit v5 answers report per operation unless told otherwise (portfolio margin allows 50/s). */
   static final int V5_DEFAULT_LIMIT = 50;
+  /**
+   * The v5 operations whose limit is not {@link #V5_DEFAULT_LIMIT}, from Bybit's rate-limit table (per second; the
+   * asset records per minute).
+   */
+  static final Map<String, Integer> V5_LIMITS = Map.of(
+      "addOrReduceMargin", 10,
+      "v5SetLeverage", 10,
+      "setTradingStop", 10,
+      "getTransactionLog", 25,
+      "setMarginMode", 5,
+      "v5GetApiKeyInfo", 10,
+      "getWithdrawalRecords", 300,
+      "getCoinExchangeRecords", 600);
 
   private static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -93,6 +113,7 @@ public final class FakeBybit implements AutoCloseable {
     this.authenticator = new Authenticator(apiKey, apiSecret, builder.rsaKeys);
     this.answers = RecordedAnswers.load(FakeBybit.class.getClassLoader());
     this.account = Operations.seedAccount(answers);
+    account.setHistoryEnd(clock.instant());
     this.operations = new Operations(answers, account, apiKey);
     for (OperationInfo op : BybitOperations.all()) {
       answers.defaultAnswer(op.operationId()); // fails now, naming the operation, rather than on its first call
@@ -327,7 +348,7 @@ public final class FakeBybit implements AutoCloseable {
           Envelopes.putV2RateLimit(envelope, recordedLimit, recordedLimit - 1, now.toEpochMilli());
         }
       } else {
-        int limit = state != null ? state.limit() : V5_DEFAULT_LIMIT;
+        int limit = state != null ? state.limit() : V5_LIMITS.getOrDefault(op.operationId(), V5_DEFAULT_LIMIT);
         headers.put("X-Bapi-Limit", Integer.toString(limit));
         headers.put("X-Bapi-Limit-Status", Integer.toString(state != null ? state.remaining() : limit - 1));
         headers.put("X-Bapi-Limit-Reset-Timestamp",

@@ -24,11 +24,13 @@ final class Operations {
   private final RecordedAnswers answers;
   private final AccountState account;
   private final String apiKey;
+  private final V5Answers v5;
 
   Operations(RecordedAnswers answers, AccountState account, String apiKey) {
     this.answers = answers;
     this.account = account;
     this.apiKey = apiKey;
+    this.v5 = new V5Answers(answers, account);
   }
 
   /** Seeds the account from the recorded getPositions and getBalances answers. */
@@ -60,6 +62,9 @@ final class Operations {
   /** The success envelope of a request whose authentication and parameters were checked. */
   Map<String, Object> answer(OperationInfo op, IncomingRequest request, Instant now) throws Refusal {
     Params params = new Params(request);
+    if (V5Answers.answers(op.operationId())) {
+      return v5.answer(op.operationId(), params, request, now);
+    }
     return switch (op.operationId()) {
       case "getPositions" -> positions(params);
       case "getBalances" -> withResult(op, account.balancesJson(params.text("coin")));
@@ -330,7 +335,7 @@ final class Operations {
   }
 
   /** A checked request's parameters by wire name: the query of a GET, the body fields of a POST. */
-  private static final class Params {
+  static final class Params {
     private final Map<String, String> values;
 
     Params(IncomingRequest request) {

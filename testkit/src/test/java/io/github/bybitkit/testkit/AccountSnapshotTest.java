@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.bybitkit.BybitClient;
+import io.github.bybitkit.enums.Category;
+import io.github.bybitkit.enums.MarginMode;
 import io.github.bybitkit.enums.StopLossTakeProfitMode;
 import io.github.bybitkit.inverseperpetual.InversePerpetualAccountClient;
+import io.github.bybitkit.v5.GetClosedPnlRequest;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnlPage;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A snapshot of one fake's account, restored into another fake, gives the same account and the same answers. */
@@ -46,6 +52,34 @@ class AccountSnapshotTest {
   }
 
   @Test
+  void theV5MarginModeAndHistoryTimelineComeBackSoACursorOfTheFirstFakeLeadsOnInTheSecond() throws Exception {
+    String snapshot;
+    BybitV5ClosedPnlPage first;
+    GetClosedPnlRequest request = GetClosedPnlRequest.builder().category(Category.INVERSE).symbol("BTCUSD").limit(10)
+        .build();
+    try (FakeBybit one = FakeBybit.start()) {
+      one.account().setHistory(30, Duration.ofHours(3));
+      BybitClient client = one.clientBuilder().build();
+      client.v5().account().setMarginMode(MarginMode.ISOLATED_MARGIN);
+      first = client.v5().position().getClosedPnl(request);
+      snapshot = one.account().snapshot();
+    }
+    Thread.sleep(5); // the second fake starts later: its own timeline would end elsewhere
+
+    try (FakeBybit two = FakeBybit.start()) {
+      two.account().restore(snapshot);
+      BybitClient client = two.clientBuilder().build();
+      assertEquals(MarginMode.ISOLATED_MARGIN, client.v5().account().getAccountInfo().marginMode());
+      BybitV5ClosedPnlPage again = client.v5().position().getClosedPnl(request);
+      assertEquals(first.list(), again.list());
+      BybitV5ClosedPnlPage second = client.v5().position().getClosedPnl(request.toBuilder()
+          .cursor(first.nextPageCursor()).build());
+      assertEquals(10, second.list().size());
+      assertEquals(snapshot, two.account().snapshot());
+    }
+  }
+
+  @Test
   void unknownSymbolsAndCoinsAreIgnoredAndLeftOutFieldsKeepTheirValues() {
     try (FakeBybit fake = FakeBybit.start()) {
       AccountState.Position before = fake.account().position("XRPUSD");
@@ -67,7 +101,9 @@ class AccountSnapshotTest {
       for (String bad : new String[] {"", "[]", "{\"positions\":[]}", "not json",
           "{\"positions\":{\"BTCUSD\":{\"leverage\":\"high\"}}}",
           "{\"positions\":{\"BTCUSD\":{\"leverage\":5}},\"balances\":{\"BTC\":{\"usedMargin\":true}}}",
-          "{\"positions\":{\"BTCUSD\":{\"tpSlMode\":\"Sometimes\"}}}"}) {
+          "{\"positions\":{\"BTCUSD\":{\"tpSlMode\":\"Sometimes\"}}}",
+          "{\"positions\":{\"BTCUSD\":{\"leverage\":5}},\"marginMode\":\"HALF_MARGIN\"}",
+          "{\"marginMode\":\"ISOLATED_MARGIN\",\"history\":{\"records\":10,\"spacingMillis\":0}}"}) {
         assertThrows(IllegalArgumentException.class, () -> fake.account().restore(bad), bad);
         assertEquals(before, fake.account().snapshot(), bad);
       }

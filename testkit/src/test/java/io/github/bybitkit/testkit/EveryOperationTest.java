@@ -82,7 +82,10 @@ class EveryOperationTest {
         "{\"ret_code\":0,\"ret_msg\":\"OK\",\"result\":{},\"time_now\":\"yesterday\"}").isEmpty());
   }
 
-  /** One call per operation id, with arguments the fake's default account accepts. */
+  /**
+   * One call per operation id, with arguments the fake's default account accepts, in an order its state accepts:
+   * isolated margin (setMarginMode) before addOrReduceMargin, a leverage v5 has not seen before (110043 otherwise).
+   */
   @SuppressWarnings("deprecation") // abandoned operations are still in the spec, so they are called too
   private static Map<String, Supplier<Object>> callOfEveryOperation(BybitClient client) {
     InversePerpetualAccountClient account = client.inversePerpetual().account();
@@ -110,18 +113,18 @@ class EveryOperationTest {
     calls.put("getPortfolioMargin", () -> client.v5().asset().getPortfolioMargin());
     calls.put("getV5ServerTime", () -> client.v5().market().getV5ServerTime());
     calls.put("getAccountInfo", () -> client.v5().account().getAccountInfo());
-    calls.put("setMarginMode", () -> client.v5().account().setMarginMode(MarginMode.REGULAR_MARGIN));
+    calls.put("setMarginMode", () -> client.v5().account().setMarginMode(MarginMode.ISOLATED_MARGIN));
     calls.put("getCoinExchangeRecords", () -> client.v5().asset().getCoinExchangeRecords());
     calls.put("getWithdrawalRecords", () -> client.v5().asset().getWithdrawalRecords());
     calls.put("getClosedPnl", () -> client.v5().position().getClosedPnl(Category.INVERSE));
     calls.put("addOrReduceMargin",
-        () -> client.v5().position().addOrReduceMargin(Category.INVERSE, "ETHUSD", new BigDecimal("0.01")));
+        () -> client.v5().position().addOrReduceMargin(Category.INVERSE, "BTCUSD", new BigDecimal("0.01")));
     calls.put("setTpSlMode", () -> client.v5().position().setTpSlMode(Category.INVERSE, "BTCUSD", TpSlMode.FULL));
     calls.put("v5GetTickers", () -> client.v5().market().getTickers(Category.INVERSE));
     calls.put("v5GetRiskLimit", () -> client.v5().market().getRiskLimit(Category.INVERSE));
     calls.put("v5GetApiKeyInfo", () -> client.v5().user().getApiKeyInfo());
     calls.put("v5SetLeverage", () -> {
-      client.v5().position().setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("10"), new BigDecimal("10"));
+      client.v5().position().setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("20"), new BigDecimal("20"));
       return "done";
     });
     calls.put("getPositionInfo", () -> client.v5().position().getPositionInfo(Category.INVERSE));

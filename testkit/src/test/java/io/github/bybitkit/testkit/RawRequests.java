@@ -10,6 +10,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,8 +40,8 @@ final class RawRequests {
     this.secret = secret;
   }
 
-  /** The status and body of an answer. */
-  record Answer(int status, String body) {}
+  /** The status, body and headers of an answer. */
+  record Answer(int status, String body, Headers headers) {}
 
   /** A v2 GET with {@code params} in the query, signed with api_key, timestamp and recv_window 5000. */
   Answer v2Get(String path, Map<String, String> params, long timestamp) {
@@ -85,10 +86,22 @@ final class RawRequests {
         .build());
   }
 
+  /** A v5 POST with the JSON body exactly as given, signed with X-BAPI-* headers over it. */
+  Answer v5Post(String path, String jsonBody, long timestamp) {
+    String sign = hmac(timestamp + apiKey + "5000" + jsonBody);
+    return send(new Request.Builder().url(HttpUrl.get(fake.baseUrl() + path.substring(1)))
+        .post(RequestBody.create(jsonBody, JSON))
+        .header("X-BAPI-API-KEY", apiKey)
+        .header("X-BAPI-TIMESTAMP", Long.toString(timestamp))
+        .header("X-BAPI-RECV-WINDOW", "5000")
+        .header("X-BAPI-SIGN", sign)
+        .build());
+  }
+
   /** Any request, unsigned. */
   Answer send(Request request) {
     try (Response response = http.newCall(request).execute()) {
-      return new Answer(response.code(), response.body().string());
+      return new Answer(response.code(), response.body().string(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

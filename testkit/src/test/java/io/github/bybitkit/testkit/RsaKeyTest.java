@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bybitkit.BybitAuthenticationException;
 import io.github.bybitkit.BybitClient;
 import io.github.bybitkit.RetryPolicy;
+import io.github.bybitkit.enums.Category;
 import io.github.bybitkit.enums.MarginMode;
+import io.github.bybitkit.v5.GetClosedPnlRequest;
+import io.github.bybitkit.v5.model.BybitV5ClosedPnlPage;
+import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -44,6 +48,21 @@ class RsaKeyTest {
     assertEquals(List.of(0, 0), fake.requests().stream().map(r -> r.retCode().orElseThrow()).toList());
     assertTrue(fake.requests().stream().allMatch(r -> r.headers().get("X-BAPI-SIGN").endsWith("=")),
         "base64 signatures of a 2048-bit key end in padding");
+  }
+
+  @Test
+  void rsaSignedWritesChangeTheAccountAndRsaSignedCursorPagesAreAccepted() {
+    BybitClient client = client(KEYS);
+
+    client.v5().position().setLeverage(Category.INVERSE, "BTCUSD", new BigDecimal("7"), new BigDecimal("7"));
+    BybitV5ClosedPnlPage first = client.v5().position().getClosedPnl(GetClosedPnlRequest.builder()
+        .category(Category.INVERSE).symbol("BTCUSD").limit(30).build());
+    BybitV5ClosedPnlPage second = client.v5().position().getClosedPnl(GetClosedPnlRequest.builder()
+        .category(Category.INVERSE).symbol("BTCUSD").limit(30).cursor(first.nextPageCursor()).build());
+
+    assertEquals(0, new BigDecimal("7").compareTo(fake.account().position("BTCUSD").leverage()));
+    assertEquals(30, second.list().size());
+    assertEquals(List.of(0, 0, 0), fake.requests().stream().map(r -> r.retCode().orElseThrow()).toList());
   }
 
   @Test
