@@ -241,6 +241,28 @@ class IrMapperTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void epochMillisOnAParameterThatIsNoIntegerIsRefused(@TempDir Path tmp) {
+    String message = failure(tmp, spec -> {
+      List<Map<String, Object>> parameters = (List<Map<String, Object>>) GeneratorHarness.at(spec, "paths",
+          "/v5/demo/fills", "get").get("parameters");
+      Map<String, Object> cursor = parameters.stream().filter(p -> "cursor".equals(p.get("name"))).findFirst()
+          .orElseThrow();
+      ((Map<String, Object>) cursor.get("schema")).put("x-bybit-epoch-millis", true);
+    }, NO_EDIT);
+    assertTrue(message.contains("getFills parameter cursor") && message.contains("x-bybit-epoch-millis"), message);
+  }
+
+  @Test
+  void epochMillisParametersAreMarkedForTheTimeCheck() {
+    ApiOperation fills = ir.tags().stream()
+        .flatMap(t -> t.operations().stream()).filter(o -> o.operationId().equals("getFills")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("startTime", "endTime"), fills.parameters().stream().filter(ApiParameter::epochMillis)
+        .map(ApiParameter::wireName).toList());
+  }
+
+  @Test
   void enumWithoutMappingIsRefused(@TempDir Path tmp) {
     String message = failure(tmp, NO_EDIT, config -> GeneratorHarness.at(config, "schemaTypes").remove("DemoStatus"));
     assertTrue(message.contains("DemoStatus") && message.contains("schemaTypes"), message);
