@@ -133,7 +133,7 @@ final class OperationsEmitter {
         type.addField(FieldSpec.builder(runtime.operationInfo, constant, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
             .addJavadoc("$L $L\n", op.httpMethod(), Docs.escape(op.path()))
-            .initializer("new $T($S, $S, $T.$L, $S, $T.$L, $T.$L, $L, $L,\n$>$>$L,\n$S, $S, $S, $S, $L)$<$<",
+            .initializer("new $T($S, $S, $T.$L, $S, $T.$L, $T.$L, $L, $L,\n$>$>$L,\n$S, $S, $S,\n$S,\n$L)$<$<",
                 runtime.operationInfo, op.operationId(), tag.name(), runtime.httpMethod, op.httpMethod().name(),
                 op.path(), runtime.authScheme, op.authScheme().name(), runtime.envelopeKind, op.envelope(),
                 types.reflectType(resultType), op.resultShape() instanceof ResultShape.ServerTime, invocation,
