@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class JsonValues {
 
   // Bounds a decimal's exponent: "1e999999999" is a short token whose plain form would take a gigabyte.
   private static final int MAX_SCALE_MAGNITUDE = 10_000;
+  private static final Object[] NO_ELEMENTS = {};
 
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
@@ -287,7 +288,7 @@ public final class JsonValues {
 
   // ---- containers ----
 
-  /** A JSON array; elements may be null. The list is unmodifiable. */
+  /** A JSON array; elements may be null. The list is unmodifiable (a {@link FrozenList}). */
   public static <T> List<T> readList(JsonReader r, Reader<T> item) throws IOException {
     JsonReader.Token token = r.peek();
     if (token == JsonReader.Token.NULL) {
@@ -296,13 +297,18 @@ public final class JsonValues {
     if (token != JsonReader.Token.BEGIN_ARRAY) {
       throw unexpected("an array", token, r.getPath());
     }
-    List<T> list = new ArrayList<>();
+    // Straight into the array a FrozenList keeps, which a model then keeps too: one list per JSON array.
+    Object[] elements = NO_ELEMENTS;
+    int size = 0;
     r.beginArray();
     while (r.hasNext()) {
-      list.add(item.read(r));
+      if (size == elements.length) {
+        elements = Arrays.copyOf(elements, Math.max(4, size * 2));
+      }
+      elements[size++] = item.read(r);
     }
     r.endArray();
-    return Collections.unmodifiableList(list);
+    return FrozenList.own(elements, size);
   }
 
   /** A JSON array; null elements are written as JSON null without calling {@code item}. */
