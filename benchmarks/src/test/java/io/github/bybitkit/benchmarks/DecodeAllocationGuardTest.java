@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class DecodeAllocationGuardTest {
   /**
-   * Measured on JDK 17: 2.90x (JMH -prof gc: 2.94x). The
-   * headroom covers JIT and JDK differences in what escape analysis removes; the issue's target is 1.5x.
+   * Measured here on JDK 17.0.15: 1.23x (601 KB against 489 KB for the 101.6 KB page); 2.90x before issue 12's
+   * allocation work (JMH -prof gc then: 2.94x). The headroom covers JDK and JIT differences in what escape analysis
+   * removes; the issue's target is 1.5x.
    */
-  static final double MAX_RATIO = 3.1;
+  static final double MAX_RATIO = 1.35;
 
   private static final int WARM_UP_DECODES = 300;
   private static final int ROUNDS = 15;
