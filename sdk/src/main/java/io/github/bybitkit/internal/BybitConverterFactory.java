@@ -89,6 +89,9 @@ public final class BybitConverterFactory extends Converter.Factory {
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("Unexpected content after the response object at " + reader.getPath());
       }
+      // The reader stops before trailing whitespace: closing it clears the buffer, so its last segment goes back to
+      // Okio's pool too (not before a failure, whose message needs the reader's path).
+      reader.close();
       return value;
     } catch (IOException | JsonDataException e) {
       String problem = redactor.redact(String.valueOf(e.getMessage()));

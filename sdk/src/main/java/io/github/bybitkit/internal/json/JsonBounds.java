@@ -2,6 +2,7 @@ package io.github.bybitkit.internal.json;
 
 import io.github.bybitkit.internal.Redactor;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import okio.Buffer;
 
 /**
@@ -99,9 +100,10 @@ public final class JsonBounds {
     // Path segments of the open containers, kept as offsets so a success never decodes a name: segment s is the
     // name of nameLength[s] bytes at nameStart[s] (-1 while an object has no name yet: ""), or when it is
     // -2 the index of the current element, index[s].
-    private final long[] nameStart = new long[MAX_DEPTH + 1];
-    private final int[] nameLength = new int[MAX_DEPTH + 1];
-    private final int[] index = new int[MAX_DEPTH + 1];
+    // Sized for Bybit's usual depth, grown for deeper bodies (up to MAX_DEPTH).
+    private long[] nameStart = new long[8];
+    private int[] nameLength = new int[8];
+    private int[] index = new int[8];
     private int segments;
 
     Pass(long size, Buffer.UnsafeCursor cursor) {
@@ -161,7 +163,7 @@ public final class JsonBounds {
         close();
         return;
       }
-      int segment = segments++;
+      int segment = push();
       nameStart[segment] = -1;
       while (true) {
         whitespace();
@@ -199,7 +201,7 @@ public final class JsonBounds {
         close();
         return;
       }
-      int segment = segments++;
+      int segment = push();
       nameStart[segment] = -2;
       index[segment] = 0;
       while (true) {
@@ -218,6 +220,17 @@ public final class JsonBounds {
           throw fail(i >= size ? "the JSON ends early" : "expected ',' or ']'");
         }
       }
+    }
+
+    /** A new path segment, its fields unset. */
+    private int push() {
+      if (segments == nameStart.length) {
+        int length = segments * 2;
+        nameStart = Arrays.copyOf(nameStart, length);
+        nameLength = Arrays.copyOf(nameLength, length);
+        index = Arrays.copyOf(index, length);
+      }
+      return segments++;
     }
 
     private int depth;
