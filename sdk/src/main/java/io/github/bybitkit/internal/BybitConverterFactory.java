@@ -67,18 +67,20 @@ public final class BybitConverterFactory extends Converter.Factory {
   /**
    * Parses a complete response body.
    *
+   * @param bytes the whole body; consumed
    * @throws BybitDecodingException naming the operation and the JSON path where parsing failed; the parser's own
    *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
     try {
-      JsonBounds.check(bytes.copy().readByteArray()); // copy() shares segments: one byte copy, the buffer stays whole
+      JsonBounds.check(bytes); // in place: no copy, and the buffer stays whole
     } catch (JsonBounds.Violation v) {
-      String problem = (endsEarly(bytes.copy()) ? "the JSON ends early (truncated body): " : "") + v.getMessage();
+      String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "") + v.getMessage();
       throw unreadable(op, redactor.redact(v.path()), redactor.redact(problem)); // names come from the body
     }
-    // Parse a peek, so the bytes are still whole when a failure needs explaining.
-    JsonReader reader = JsonReader.of(bytes.peek());
+    // The pass proved the body complete: no failure below is a truncated body, so the bytes need not stay whole and
+    // the reader consumes the buffer itself, handing its segments back to Okio's pool (a peek would pin them).
+    JsonReader reader = JsonReader.of(bytes);
     // The body is proven strict JSON above; lenient reading only makes Moshi hand over as text the numbers its own
     // number parsing rejects (e.g. 184467440737095516160).
     reader.setLenient(true);
@@ -87,10 +89,12 @@ public final class BybitConverterFactory extends Converter.Factory {
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("Unexpected content after the response object at " + reader.getPath());
       }
+      // The reader stops before trailing whitespace: closing it clears the buffer, so its last segment goes back to
+      // Okio's pool too (not before a failure, whose message needs the reader's path).
+      reader.close();
       return value;
     } catch (IOException | JsonDataException e) {
-      String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "")
-          + redactor.redact(String.valueOf(e.getMessage()));
+      String problem = redactor.redact(String.valueOf(e.getMessage()));
       throw unreadable(op, redactor.redact(reader.getPath()), problem + " (" + e.getClass().getSimpleName() + ")");
     } catch (RuntimeException e) {
       // A value the generated code rejects (a range, a time out of bounds, ...): still a decoding failure.

@@ -1,8 +1,9 @@
 package io.github.bybitkit.internal.json;
 
 import io.github.bybitkit.internal.Redactor;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import okio.Buffer;
 
 /**
  * BybitKit's decoding limits, and one linear-time pass over a whole response body that enforces them together with
@@ -74,33 +75,68 @@ public final class JsonBounds {
 
   /** Checks a whole body. */
   public static void check(byte[] body) throws Violation {
-    new Pass(body).document();
+    check(new Buffer().write(body));
+  }
+
+  /**
+   * Checks a whole body in place: the buffer is neither consumed nor copied, and nothing is allocated per value (a
+   * failure's path is built only when it is thrown).
+   */
+  public static void check(Buffer body) throws Violation {
+    try (Buffer.UnsafeCursor cursor = body.readUnsafe(new Buffer.UnsafeCursor())) {
+      new Pass(body.size(), cursor).document();
+    }
   }
 
   private static final class Pass {
-    private final byte[] b;
-    private int i;
-    // Path segments of the open containers: a key (String) or the index of the current element (int[1]).
-    private final List<Object> path = new ArrayList<>();
+    private final long size;
+    // The segment of the body being read: data[(int) (k - base)] is byte k, for lo <= k < hi.
+    private final Buffer.UnsafeCursor cursor;
+    private byte[] data;
+    private long lo;
+    private long hi;
+    private long base;
+    private long i;
+    // Path segments of the open containers, kept as offsets so a success never decodes a name: segment s is the
+    // name of nameLength[s] bytes at nameStart[s] (-1 while an object has no name yet: ""), or when it is
+    // -2 the index of the current element, index[s].
+    // Sized for Bybit's usual depth, grown for deeper bodies (up to MAX_DEPTH).
+    private long[] nameStart = new long[8];
+    private int[] nameLength = new int[8];
+    private int[] index = new int[8];
+    private int segments;
 
-    Pass(byte[] b) {
-      this.b = b;
+    Pass(long size, Buffer.UnsafeCursor cursor) {
+      this.size = size;
+      this.cursor = cursor;
+    }
+
+    /** Byte {@code k} of the body ({@code 0 <= k < size}). */
+    private byte at(long k) {
+      if (k < lo || k >= hi) {
+        cursor.seek(k);
+        data = cursor.data;
+        lo = k;
+        hi = k + (cursor.end - cursor.start);
+        base = k - cursor.start;
+      }
+      return data[(int) (k - base)];
     }
 
     void document() throws Violation {
       whitespace();
       value();
       whitespace();
-      if (i < b.length) {
+      if (i < size) {
         throw fail("unexpected content after the JSON value");
       }
     }
 
     private void value() throws Violation {
-      if (i >= b.length) {
+      if (i >= size) {
         throw fail("the JSON ends early");
       }
-      byte c = b[i];
+      byte c = at(i);
       switch (c) {
         case '{' -> object();
         case '[' -> array();
@@ -127,15 +163,17 @@ public final class JsonBounds {
         close();
         return;
       }
-      path.add("");
+      int segment = push();
+      nameStart[segment] = -1;
       while (true) {
         whitespace();
         if (!peekIs('"')) {
           throw fail("expected a name");
         }
-        int start = i + 1;
+        long start = i + 1;
         string();
-        path.set(path.size() - 1, new String(b, start, i - 1 - start, java.nio.charset.StandardCharsets.UTF_8));
+        nameStart[segment] = start;
+        nameLength[segment] = (int) (i - 1 - start);
         whitespace();
         expect(':');
         whitespace();
@@ -145,11 +183,11 @@ public final class JsonBounds {
           i++;
         } else if (peekIs('}')) {
           i++;
-          path.remove(path.size() - 1);
+          segments--;
           close();
           return;
         } else {
-          throw fail(i >= b.length ? "the JSON ends early" : "expected ',' or '}'");
+          throw fail(i >= size ? "the JSON ends early" : "expected ',' or '}'");
         }
       }
     }
@@ -163,24 +201,36 @@ public final class JsonBounds {
         close();
         return;
       }
-      int[] index = {0};
-      path.add(index);
+      int segment = push();
+      nameStart[segment] = -2;
+      index[segment] = 0;
       while (true) {
         whitespace();
         value();
         whitespace();
         if (peekIs(',')) {
           i++;
-          index[0]++;
+          index[segment]++;
         } else if (peekIs(']')) {
           i++;
-          path.remove(path.size() - 1);
+          segments--;
           close();
           return;
         } else {
-          throw fail(i >= b.length ? "the JSON ends early" : "expected ',' or ']'");
+          throw fail(i >= size ? "the JSON ends early" : "expected ',' or ']'");
         }
       }
+    }
+
+    /** A new path segment, its fields unset. */
+    private int push() {
+      if (segments == nameStart.length) {
+        int length = segments * 2;
+        nameStart = Arrays.copyOf(nameStart, length);
+        nameLength = Arrays.copyOf(nameLength, length);
+        index = Arrays.copyOf(index, length);
+      }
+      return segments++;
     }
 
     private int depth;
@@ -197,20 +247,20 @@ public final class JsonBounds {
 
     private void string() throws Violation {
       i++; // opening quote
-      while (i < b.length) {
-        byte c = b[i];
+      while (i < size) {
+        byte c = at(i);
         if (c == '"') {
           i++;
           return;
         }
         if (c == '\\') {
-          if (i + 1 >= b.length) {
+          if (i + 1 >= size) {
             break;
           }
-          byte e = b[i + 1];
+          byte e = at(i + 1);
           if (e == 'u') {
             for (int k = 2; k < 6; k++) {
-              if (i + k >= b.length || Character.digit(b[i + k], 16) < 0) {
+              if (i + k >= size || Character.digit(at(i + k), 16) < 0) {
                 throw fail("a bad \\u escape");
               }
             }
@@ -231,7 +281,7 @@ public final class JsonBounds {
     }
 
     private void number() throws Violation {
-      int start = i;
+      long start = i;
       if (peekIs('-')) {
         i++;
       }
@@ -265,7 +315,7 @@ public final class JsonBounds {
         }
         long exponent = 0;
         while (digit()) {
-          exponent = exponent * 10 + (b[i] - '0');
+          exponent = exponent * 10 + (at(i) - '0');
           if (exponent > MAX_EXPONENT) {
             throw fail("a number with an exponent beyond \u00b1" + MAX_EXPONENT);
           }
@@ -275,20 +325,24 @@ public final class JsonBounds {
       }
     }
 
-    private void tooLong(int start) throws Violation {
+    private void tooLong(long start) throws Violation {
       if (i - start > MAX_NUMBER_CHARS) {
         throw fail("a number longer than " + MAX_NUMBER_CHARS + " characters");
       }
     }
 
     private boolean digit() {
-      return i < b.length && b[i] >= '0' && b[i] <= '9';
+      if (i >= size) {
+        return false;
+      }
+      byte c = at(i);
+      return c >= '0' && c <= '9';
     }
 
     private void literal(String word) throws Violation {
       for (int k = 0; k < word.length(); k++) {
-        if (i + k >= b.length || b[i + k] != word.charAt(k)) {
-          throw fail("unexpected character '" + printable(b[Math.min(i + k, b.length - 1)]) + "'");
+        if (i + k >= size || at(i + k) != word.charAt(k)) {
+          throw fail("unexpected character '" + printable(at(Math.min(i + k, size - 1))) + "'");
         }
       }
       i += word.length();
@@ -296,32 +350,47 @@ public final class JsonBounds {
 
     private void expect(char c) throws Violation {
       if (!peekIs(c)) {
-        throw fail(i >= b.length ? "the JSON ends early" : "expected '" + c + "'");
+        throw fail(i >= size ? "the JSON ends early" : "expected '" + c + "'");
       }
       i++;
     }
 
     private boolean peekIs(char c) {
-      return i < b.length && b[i] == c;
+      return i < size && at(i) == c;
     }
 
     private void whitespace() {
-      while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+      while (i < size) {
+        byte c = at(i);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+          return;
+        }
         i++;
       }
     }
 
     private Violation fail(String problem) {
       StringBuilder text = new StringBuilder("$");
-      for (Object segment : path) {
-        if (segment instanceof int[] index) {
-          text.append('[').append(index[0]).append(']');
+      for (int s = 0; s < segments; s++) {
+        if (nameStart[s] == -2) {
+          text.append('[').append(index[s]).append(']');
         } else {
-          String name = (String) segment;
-          text.append('.').append(Redactor.shorten(name, 40));
+          text.append('.').append(Redactor.shorten(name(s), 40));
         }
       }
       return new Violation(problem, text.toString());
+    }
+
+    /** The raw bytes of segment {@code s}'s name as UTF-8 text (escapes are left as written). */
+    private String name(int s) {
+      if (nameStart[s] < 0) {
+        return "";
+      }
+      byte[] raw = new byte[nameLength[s]];
+      for (int k = 0; k < raw.length; k++) {
+        raw[k] = at(nameStart[s] + k);
+      }
+      return new String(raw, StandardCharsets.UTF_8);
     }
 
     private static String printable(byte c) {

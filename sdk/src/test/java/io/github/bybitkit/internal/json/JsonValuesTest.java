@@ -184,6 +184,40 @@ class JsonValuesTest {
     void rejectsExponentsTooLargeToWritePlain() {
       assertMessageHas(readFails("1e999999999", JsonValues::readDecimal), "$.f");
     }
+
+    /** The short-cut for plain decimals gives exactly what BigDecimal's parser gives, or leaves the text to it. */
+    @Test
+    void plainDecimalShortCutMatchesTheParserValueAndScale() {
+      List<String> plain = List.of("0", "-0", "0.0", "-0.00", "7", "007", "00.10", "-1004.74710000", "52197.86892104",
+          "999999999999999999", "-99999999999999999", "0.0000000000000001", "123456789.12345678");
+      for (String text : plain) {
+        BigDecimal fast = JsonValues.plainDecimal(text);
+        BigDecimal parsed = new BigDecimal(text);
+        assertEquals(parsed, fast, text); // equals compares the scale too
+        assertEquals(parsed.toString(), fast.toString(), text);
+      }
+      List<String> others = List.of("", "-", "1.", ".5", "-.5", "+1", "1e2", "1E+2", "1.5e-3", "1..2", "1.2.3", " 1",
+          "1 ", "0x10", "1,5", "\u0661", "9999999999999999999", "-9999999999999999999", "1234567890.123456789");
+      for (String text : others) {
+        assertNull(JsonValues.plainDecimal(text), text);
+      }
+      java.util.Random random = new java.util.Random(12);
+      for (int n = 0; n < 10_000; n++) {
+        StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+        int digits = 1 + random.nextInt(17);
+        int point = random.nextInt(digits + 1);
+        for (int d = 0; d < digits; d++) {
+          if (d == point && d > 0) {
+            text.append('.');
+          }
+          text.append((char) ('0' + random.nextInt(10)));
+        }
+        BigDecimal fast = JsonValues.plainDecimal(text.toString());
+        if (text.length() <= 18) {
+          assertEquals(new BigDecimal(text.toString()), fast, text::toString);
+        }
+      }
+    }
   }
 
   @Nested

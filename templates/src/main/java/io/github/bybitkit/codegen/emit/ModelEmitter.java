@@ -21,7 +21,6 @@ import javax.lang.model.element.Modifier;
  */
 final class ModelEmitter {
   private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
-  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
 
   private final JavaTypes types;
@@ -70,8 +69,8 @@ final class ModelEmitter {
             .append(" JSON ").append(Docs.code(p.jsonName())).append(".\n");
       }
       if (p.type() instanceof ListOf) {
-        compact.addStatement("$1L = $1L == null ? null : $2T.unmodifiableList(new $3T<>($1L))", component,
-            COLLECTIONS, ARRAY_LIST);
+        // A list the adapter decoded is frozen already and kept as it is; any other list is copied.
+        compact.addStatement("$1L = $1L == null ? null : $2T.copyOf($1L)", component, runtime.frozenList);
         needsCompact = true;
       } else if (p.type() instanceof MapOf) {
         compact.addStatement("$1L = $1L == null ? null : $2T.unmodifiableMap(new $3T<>($1L))", component,

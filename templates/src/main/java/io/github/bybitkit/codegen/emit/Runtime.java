@@ -26,6 +26,7 @@ final class Runtime {
   final ClassName parameterInfo;
   final ClassName operations;
   final ClassName resultAdapters;
+  final ClassName frozenList;
   final ClassName requestOptions;
 
   Runtime(ApiSpec spec) {
@@ -45,6 +46,7 @@ final class Runtime {
     parameterInfo = ClassName.get(metadata, "ParameterInfo");
     operations = ClassName.get(metadata, "BybitOperations");
     resultAdapters = ClassName.get(spec.jsonPackage(), "BybitResultAdapters");
+    frozenList = ClassName.get(spec.jsonPackage(), "FrozenList");
     requestOptions = ClassName.get(page.packageName(), "RequestOptions");
   }
 
