@@ -49,6 +49,8 @@ public final class SigningInterceptor implements Interceptor {
   private static final Set<String> V2_AUTH_PARAMS = Set.of(API_KEY, RECV_WINDOW, TIMESTAMP, SIGN);
 
   private final Credentials credentials;
+  /** The HMAC secret, prepared once per client; null for RSA or no credentials. */
+  private final HmacSha256.Key hmacKey;
   private final ServerClock clock;
   private final long recvWindowMillis;
 
@@ -64,6 +66,8 @@ public final class SigningInterceptor implements Interceptor {
       throw new IllegalArgumentException("recvWindowMillis must be positive, was " + recvWindowMillis);
     }
     this.credentials = credentials;
+    this.hmacKey = credentials != null && credentials.type() == Credentials.Type.HMAC
+        ? new HmacSha256.Key(credentials.apiSecret()) : null;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.recvWindowMillis = recvWindowMillis;
   }
@@ -123,7 +127,7 @@ public final class SigningInterceptor implements Interceptor {
       putBusinessParam(params, name, value == null ? "" : value, operation);
     }
     addV2AuthParams(params, timestamp, recvWindow);
-    String sign = V2Signing.sign(credentials.apiSecret(), params);
+    String sign = V2Signing.sign(hmacKey, params);
     HttpUrl.Builder signedUrl = url.newBuilder().query(null);
     params.forEach(signedUrl::addQueryParameter);
     signedUrl.addQueryParameter(SIGN, sign);
@@ -142,7 +146,7 @@ public final class SigningInterceptor implements Interceptor {
     }
     addV2AuthParams(params, timestamp, recvWindow);
     // The signature covers the sorted k=v pairs, not the JSON text.
-    String sign = V2Signing.sign(credentials.apiSecret(), params);
+    String sign = V2Signing.sign(hmacKey, params);
 
     Buffer out = new Buffer();
     try (JsonWriter w = JsonWriter.of(out)) {
@@ -311,7 +315,7 @@ public final class SigningInterceptor implements Interceptor {
     String sign;
     try {
       sign = credentials.type() == Credentials.Type.RSA ? RsaSha256.base64(credentials.privateKey(), message)
-          : HmacSha256.hex(credentials.apiSecret(), message);
+          : hmacKey.hex(message);
     } catch (IllegalStateException e) {
       // E.g. a hardware-backed key that became unusable: reported to the caller, also on async calls.
       throw new SigningException(new IllegalStateException(operation + ": " + e.getMessage(), e));

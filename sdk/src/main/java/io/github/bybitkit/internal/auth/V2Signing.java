@@ -30,6 +30,11 @@ public final class V2Signing {
     return HmacSha256.hex(secret, payload(params));
   }
 
+  /** Lowercase hex HMAC-SHA256 of {@link #payload(Map)} with a prepared key. */
+  public static String sign(HmacSha256.Key key, Map<String, String> params) {
+    return key.hex(payload(params));
+  }
+
   private static TreeMap<String, String> sorted(Map<String, String> params) {
     TreeMap<String, String> sorted = new TreeMap<>();
     for (Map.Entry<String, String> entry : params.entrySet()) {

@@ -57,4 +57,37 @@ class HmacSha256Test {
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(message));
   }
+
+  @Test
+  void aPreparedKeySignsLikeTheOneShotFormRepeatedlyAndOnEveryThread() throws Exception {
+    HmacSha256.Key key = new HmacSha256.Key("Jefe");
+    // The RFC 4231 vector twice on one thread: doFinal leaves the reused Mac ready for the next message.
+    assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        key.hex("what do ya want for nothing?"));
+    assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        key.hex("what do ya want for nothing?"));
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        results.add(threads.submit(() -> {
+          for (int i = 0; i < 2_000; i++) {
+            String message = "symbol=BTCUSD&timestamp=" + (thread * 1_000_000L + i);
+            if (!key.hex(message).equals(HmacSha256.hex("Jefe", message))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertEquals(true, result.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals("HmacSha256.Key(***)", key.toString());
+    assertThrows(IllegalArgumentException.class, () -> new HmacSha256.Key(""));
+  }
 }
