@@ -6,11 +6,13 @@
  * code of the generated classes ({@code internal}, {@code internal.auth}, {@code internal.json}) and the Retrofit
  * interfaces ({@code *.transport}), which may change in any release.
  */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // moshi and retrofit have no module-info yet
 module io.github.bybitkit {
   requires transitive okhttp3; // OkHttpClient and Interceptor appear in BybitClient.Builder and recording
   requires transitive com.squareup.moshi; // metadata.BybitJson hands tools the client's Moshi
   requires retrofit2;
-  requires static java.compiler; // @javax.annotation.processing.Generated: source retention
+  // @javax.annotation.processing.Generated on exported classes: source retention, needed only to compile.
+  requires static transitive java.compiler;
 
   exports io.github.bybitkit;
   exports io.github.bybitkit.enums;

@@ -21,7 +21,7 @@ import java.util.Objects;
  * <p>v5 shares it: getPositionInfo and getWalletBalance show the same positions and coins; v5 setLeverage and
  * addOrReduceMargin change them as their v2 counterparts do. The v5 margin mode is account-wide
  * ({@link #marginMode()}, seen in getAccountInfo): setMarginMode switches every position to isolated or cross, while
- * v2's setIsolatedMode still switches one symbol. The v5 history operations (closed P&L, trade history, transaction
+ * v2's setIsolatedMode still switches one symbol. The v5 history operations (closed P&amp;L, trade history, transaction
  * log, withdrawals) serve records on a timeline ending when the fake started, see {@link #setHistory}.
  *
  * <p>All amounts are exact {@link BigDecimal}s; they go out in the JSON type the recorded answer used for the
@@ -173,7 +173,7 @@ public final class AccountState {
   }
 
   /**
-   * How many closed P&L records getProfitAndLossHistory has per symbol. By default it has two and a half pages at the
+   * How many closed P&amp;L records getProfitAndLossHistory has per symbol. By default it has two and a half pages at the
    * requested page size (20, 20 and 10 records at the default 20), so paging walks three pages.
    *
    * @param count the number of records, 0 for none
@@ -209,7 +209,7 @@ public final class AccountState {
   }
 
   /**
-   * The v5 history timeline: each series (every symbol of closed P&L and trade history, the account's transaction
+   * The v5 history timeline: each series (every symbol of closed P&amp;L and trade history, the account's transaction
    * log and withdrawals) has {@code records} records, {@code spacing} apart, the newest at {@link #historyEnd()}.
    * By default 360 records 2 hours apart: 30 days, 85 records in a 7-day window (both ends included).
    */

@@ -46,14 +46,14 @@ import okhttp3.HttpUrl;
  *       and the receive window, {@code server - recvWindow <= timestamp < server + 1000} (10002), the v2 or v5
  *       signature with the configured secret (10004), then the parameters against the spec: required, JSON type,
  *       enum values, ranges, non-zero (10001, naming the parameter). Public operations are not signature-checked.
- *       v5 history calls are refused (10001) beyond Bybit's time windows: 7 days for closed P&L, trade history and
+ *       v5 history calls are refused (10001) beyond Bybit's time windows: 7 days for closed P&amp;L, trade history and
  *       the transaction logs, less than 30 days for withdrawals.
  *       Refusals are Bybit's envelopes, so a wrong client fails against the fake as it would against Bybit.</li>
  *   <li>Keeps a small {@link AccountState}: leverage, cross/isolated margin, TP/SL mode, risk id and position margin
  *       per symbol show up in getPositions; changeMargin moves margin between the position and the balance. v5
  *       shares it: getPositionInfo and getWalletBalance read it; setLeverage (110043 when unchanged, buy = sell for
  *       inverse), the account-wide setMarginMode (seen in getAccountInfo) and addOrReduceMargin change it.</li>
- *   <li>Serves v5 history (closed P&L, trade history, transaction log, withdrawals) from a timeline of records that
+ *   <li>Serves v5 history (closed P&amp;L, trade history, transaction log, withdrawals) from a timeline of records that
  *       ends when the fake started ({@link AccountState#setHistory}), in pages linked by {@code nextPageCursor}, and
  *       reports each v5 operation's rate limit in the {@code X-Bapi-Limit*} headers.</li>
  *   <li>Answers server time ({@code /v2/public/time}, {@code /v5/market/time}, every envelope's {@code time_now} or

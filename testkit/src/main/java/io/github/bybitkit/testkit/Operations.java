@@ -18,7 +18,7 @@ import java.util.Objects;
 final class Operations {
   /** Bybit's page size when a paged request gives none. */
   private static final int DEFAULT_PAGE_SIZE = 20;
-  /** Seconds between two generated closed P&L records. */
+  /** Seconds between two generated closed P&amp;L records. */
   private static final long PNL_RECORD_SPACING_SECONDS = 3600;
 
   private final RecordedAnswers answers;
@@ -165,7 +165,7 @@ final class Operations {
   // ---------------------------------------------------------------- pages
 
   /**
-   * Closed P&L: records derived from the recorded one, with distinct ids, order ids and times (newest first), in
+   * Closed P&amp;L: records derived from the recorded one, with distinct ids, order ids and times (newest first), in
    * as many records as {@link AccountState#setClosedProfitAndLossCount} says, paged by {@code page} and
    * {@code limit}.
    */

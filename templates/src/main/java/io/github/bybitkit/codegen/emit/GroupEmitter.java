@@ -1,5 +1,6 @@
 package io.github.bybitkit.codegen.emit;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -27,6 +28,8 @@ final class GroupEmitter {
         .addJavadoc("The $L clients of a {@code BybitClient}. Thread-safe.\n", group);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
+        // Public for BybitClient, in another package; the non-exported transport type keeps it out of users' reach.
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "exports").build())
         .addJavadoc("For {@code BybitClient} only (its transport type is not exported); applications get this from\n")
         .addJavadoc("there.\n")
         .addParameter(runtime.transport, "transport")
