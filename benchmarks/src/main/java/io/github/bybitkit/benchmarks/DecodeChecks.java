@@ -1,6 +1,7 @@
 package io.github.bybitkit.benchmarks;
 
 import com.squareup.moshi.JsonReader;
+import io.github.bybitkit.metadata.BybitJson;
 import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
 import java.io.IOException;
@@ -24,8 +25,8 @@ public final class DecodeChecks {
    * @throws IllegalStateException naming the first peer that differs
    */
   public static void portfolioMarginPeersAgree(byte[] body) {
-    BybitPortfolioMargin ours = (BybitPortfolioMargin) new BybitKitDecoder(BybitOperations.GET_PORTFOLIO_MARGIN)
-        .decode(body);
+    BybitPortfolioMargin ours =
+        (BybitPortfolioMargin) BybitJson.decoder(BybitOperations.GET_PORTFOLIO_MARGIN, false).result(body);
     if (ours.wallet() == null || ours.wallet().equity() == null || ours.assetPnlRange().isEmpty()
         || ours.assetPnlRange().get(0).totalPnlRanges().all() == null) {
       throw new IllegalStateException("BybitKit decoded no wallet equity or no P&L ranges: " + ours);
@@ -40,7 +41,7 @@ public final class DecodeChecks {
 
   /** BybitKit's result has as many entries as the body's {@code result.data} (or {@code result}) list. */
   public static void bybitKitReadsEveryEntry(String operationId, byte[] body) {
-    Object result = new BybitKitDecoder(BybitOperations.byId(operationId)).decode(body);
+    Object result = BybitJson.decoder(BybitOperations.byId(operationId), false).result(body);
     int expected = entriesInBody(body);
     int actual = entries(result);
     if (actual != expected) {

@@ -1,5 +1,6 @@
 package io.github.bybitkit.benchmarks;
 
+import io.github.bybitkit.metadata.BybitJson;
 import io.github.bybitkit.metadata.BybitOperations;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +23,7 @@ public class PortfolioMarginDecodeBenchmark {
   public String payload;
 
   private byte[] body;
-  private BybitKitDecoder bybitKit;
+  private BybitJson.ResponseDecoder bybitKit;
   private PeerDecoders.MoshiReflective moshiReflective;
   private PeerDecoders.GsonReflective gson;
   private PeerDecoders.JacksonReflective jackson;
@@ -31,7 +32,7 @@ public class PortfolioMarginDecodeBenchmark {
   public void setUp() {
     body = payload.equals("large") ? Payloads.largePortfolioMargin() : Payloads.recorded(Payloads.PORTFOLIO_MARGIN);
     DecodeChecks.portfolioMarginPeersAgree(body);
-    bybitKit = new BybitKitDecoder(BybitOperations.GET_PORTFOLIO_MARGIN);
+    bybitKit = BybitJson.decoder(BybitOperations.GET_PORTFOLIO_MARGIN, false);
     moshiReflective = new PeerDecoders.MoshiReflective();
     gson = new PeerDecoders.GsonReflective();
     jackson = new PeerDecoders.JacksonReflective();
@@ -39,7 +40,7 @@ public class PortfolioMarginDecodeBenchmark {
 
   @Benchmark
   public Object bybitKit() {
-    return bybitKit.decode(body);
+    return bybitKit.result(body);
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package io.github.bybitkit.benchmarks;
 
+import io.github.bybitkit.metadata.BybitJson;
 import io.github.bybitkit.metadata.BybitOperations;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,7 @@ public class V2DecodeBenchmark {
   public String payload;
 
   private byte[] body;
-  private BybitKitDecoder bybitKit;
+  private BybitJson.ResponseDecoder bybitKit;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -41,12 +42,12 @@ public class V2DecodeBenchmark {
       default -> Payloads.recorded(Payloads.WALLET_FUND_RECORDS);
     };
     DecodeChecks.bybitKitReadsEveryEntry(operationId, body);
-    bybitKit = new BybitKitDecoder(BybitOperations.byId(operationId));
+    bybitKit = BybitJson.decoder(BybitOperations.byId(operationId), false);
   }
 
   @Benchmark
   public Object bybitKit() {
-    return bybitKit.decode(body);
+    return bybitKit.result(body);
   }
 
   @Benchmark

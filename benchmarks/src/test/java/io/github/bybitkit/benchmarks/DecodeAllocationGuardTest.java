@@ -3,6 +3,7 @@ package io.github.bybitkit.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.bybitkit.metadata.BybitJson;
 import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.v5.model.BybitPortfolioMargin;
 import java.lang.management.ManagementFactory;
@@ -32,12 +33,12 @@ class DecodeAllocationGuardTest {
   void largePortfolioMarginDecodeAllocatesLittleMoreThanTheTokenWalk() {
     com.sun.management.ThreadMXBean threads = allocationCounter();
     byte[] body = Payloads.largePortfolioMargin();
-    BybitKitDecoder bybitKit = new BybitKitDecoder(BybitOperations.GET_PORTFOLIO_MARGIN);
+    BybitJson.ResponseDecoder bybitKit = BybitJson.decoder(BybitOperations.GET_PORTFOLIO_MARGIN, false);
     // The guard is meaningless if the decoder skips the work: the page's entries are all there.
-    BybitPortfolioMargin decoded = (BybitPortfolioMargin) bybitKit.decode(body);
+    BybitPortfolioMargin decoded = (BybitPortfolioMargin) bybitKit.result(body);
     assertTrue(decoded.assetPnlRange().size() > 10, "decoded " + decoded.assetPnlRange().size() + " entries");
 
-    ToLongFunction<byte[]> ours = b -> ((BybitPortfolioMargin) bybitKit.decode(b)).assetPnlRange().size();
+    ToLongFunction<byte[]> ours = b -> ((BybitPortfolioMargin) bybitKit.result(b)).assetPnlRange().size();
     ToLongFunction<byte[]> floor = TokenWalk::walk;
     for (int i = 0; i < WARM_UP_DECODES; i++) {
       ours.applyAsLong(body);

@@ -25,11 +25,7 @@ public final class HmacSha256 {
      * @throws IllegalArgumentException if {@code secret} is empty
      */
     public Key(String secret) {
-      Objects.requireNonNull(secret, "secret");
-      if (secret.isEmpty()) {
-        throw new IllegalArgumentException("secret must not be empty");
-      }
-      byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+      byte[] key = keyBytes(secret);
       newMac(key); // fails here, not on the first request, if the JDK cannot do it
       this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }
@@ -47,6 +43,14 @@ public final class HmacSha256 {
     }
   }
 
+  private static byte[] keyBytes(String secret) {
+    Objects.requireNonNull(secret, "secret");
+    if (secret.isEmpty()) {
+      throw new IllegalArgumentException("secret must not be empty");
+    }
+    return secret.getBytes(StandardCharsets.UTF_8);
+  }
+
   private static Mac newMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
@@ -62,18 +66,8 @@ public final class HmacSha256 {
    * @throws IllegalArgumentException if {@code secret} is empty
    */
   public static String hex(String secret, String message) {
-    Objects.requireNonNull(secret, "secret");
+    byte[] key = keyBytes(secret);
     Objects.requireNonNull(message, "message");
-    if (secret.isEmpty()) {
-      throw new IllegalArgumentException("secret must not be empty");
-    }
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-      return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      // Every Java SE runtime must provide HmacSHA256, so this means a broken JDK.
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return HexFormat.of().formatHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
 }
