@@ -24,6 +24,9 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
+import okio.Timeout;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -67,30 +70,54 @@ public final class BybitConverterFactory extends Converter.Factory {
   /**
    * Parses a complete response body.
    *
+   * <p>Nearly every body is valid JSON within {@link JsonBounds}: it is read once, by a strict reader, while the value
+   * readers ({@link JsonValues}) refuse what a strict reader would let through that the limits do not (see
+   * {@link JsonValues#isSinglePass}). Any failure of that single pass, or anything it cannot judge on its own, sends
+   * the body to {@link #decodeCarefully}, which proves it against the limits first and words every failure; so
+   * failures read exactly as they always did, and only they pay for a second reading.
+   *
    * @param bytes the whole body; consumed
    * @throws BybitDecodingException naming the operation and the JSON path where parsing failed; the parser's own
    *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
+    // The body stays whole for a careful reading. The single pass reads a copy, made a segment at a time into the
+    // reader's own pooled segments; sharing segments instead (Buffer.copy(), peek()) would keep every one of them
+    // out of Okio's pool, so each body would cost its size in new segments.
+    JsonReader reader = JsonReader.of(Okio.buffer(new CopyingSource(bytes)));
+    try {
+      Object value = envelope.fromJson(reader);
+      if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
+        reader.close();
+        bytes.clear();
+        return value;
+      }
+    } catch (IOException | RuntimeException e) {
+      // read again below, carefully: that reading decides what the failure is and says it
+    }
+    return decodeCarefully(op, envelope, bytes, redactor);
+  }
+
+  /**
+   * The careful reading: the whole body is checked against {@link JsonBounds} (strict syntax and every limit), then
+   * read by a lenient reader, since only the lenient one takes the numbers Moshi's own number parsing mishandles
+   * (such as {@code 184467440737095516160}).
+   */
+  private static Object decodeCarefully(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes,
+      Redactor redactor) {
     try {
       JsonBounds.check(bytes); // in place: no copy, and the buffer stays whole
     } catch (JsonBounds.Violation v) {
       String problem = (endsEarly(bytes) ? "the JSON ends early (truncated body): " : "") + v.getMessage();
       throw unreadable(op, redactor.redact(v.path()), redactor.redact(problem)); // names come from the body
     }
-    // The pass proved the body complete: no failure below is a truncated body, so the bytes need not stay whole and
-    // the reader consumes the buffer itself, handing its segments back to Okio's pool (a peek would pin them).
     JsonReader reader = JsonReader.of(bytes);
-    // The body is proven strict JSON above; lenient reading only makes Moshi hand over as text the numbers its own
-    // number parsing rejects (e.g. 184467440737095516160).
-    reader.setLenient(true);
+    reader.setLenient(true); // the body is proven strict JSON above
     try {
       Object value = envelope.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("Unexpected content after the response object at " + reader.getPath());
       }
-      // The reader stops before trailing whitespace: closing it clears the buffer, so its last segment goes back to
-      // Okio's pool too (not before a failure, whose message needs the reader's path).
       reader.close();
       return value;
     } catch (IOException | JsonDataException e) {
@@ -101,6 +128,39 @@ public final class BybitConverterFactory extends Converter.Factory {
       throw unreadable(op, redactor.redact(reader.getPath()),
           redactor.redact(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** The bytes of a buffer, read without consuming or sharing it. */
+  private static final class CopyingSource implements Source {
+    private final Buffer whole;
+    private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
+    private long position;
+
+    CopyingSource(Buffer whole) {
+      this.whole = whole;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) {
+      if (position == whole.size()) {
+        return -1;
+      }
+      try (Buffer.UnsafeCursor segment = whole.readUnsafe(cursor)) {
+        segment.seek(position);
+        int count = (int) Math.min(byteCount, segment.end - segment.start);
+        sink.write(segment.data, segment.start, count);
+        position += count;
+        return count;
+      }
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static BybitDecodingException unreadable(OperationInfo op, String path, String problem) {

@@ -100,7 +100,7 @@ public final class EnvelopeAdapter<T> extends JsonAdapter<Object> {
   private T readResult(JsonReader reader, Integer codeSoFar, String codeName) throws IOException {
     Integer code = codeSoFar != null ? codeSoFar : codeAhead(reader, codeName);
     if (result == null || (code != null && code != 0)) {
-      reader.skipValue();
+      JsonValues.skipValue(reader);
       return null;
     }
     return result.fromJson(reader);
@@ -123,13 +123,9 @@ public final class EnvelopeAdapter<T> extends JsonAdapter<Object> {
   private static String text(JsonReader reader) throws IOException {
     return switch (reader.peek()) {
       case NULL -> reader.nextNull();
-      case BEGIN_OBJECT, BEGIN_ARRAY -> {
-        try (var source = reader.nextSource()) {
-          yield source.readUtf8();
-        }
-      }
+      case BEGIN_OBJECT, BEGIN_ARRAY -> JsonValues.readRawJson(reader);
       case BOOLEAN -> String.valueOf(reader.nextBoolean());
-      default -> reader.nextString();
+      default -> JsonValues.readString(reader);
     };
   }
 

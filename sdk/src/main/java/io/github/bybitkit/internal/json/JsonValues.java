@@ -11,7 +11,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
@@ -21,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import okio.Buffer;
 import okio.BufferedSink;
+import okio.BufferedSource;
 
 /**
  * Reads and writes the JSON values Bybit uses, for the generated Moshi adapters.
@@ -47,6 +51,9 @@ public final class JsonValues {
   // Bounds a decimal's exponent: "1e999999999" is a short token whose plain form would take a gigabyte.
   private static final int MAX_SCALE_MAGNITUDE = 10_000;
   private static final Object[] NO_ELEMENTS = {};
+  // Bybit's answers nest under 10 levels; a skipped value nested deeper goes to the careful reading, which holds the
+  // whole body to JsonBounds.MAX_DEPTH.
+  private static final int SKIPPED_DEPTH = 16;
 
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
@@ -88,7 +95,7 @@ public final class JsonValues {
 
   /** A string, or a number token as its literal text. */
   public static String readString(JsonReader r) throws IOException {
-    return scalarText(r, "a string");
+    return keptScalarText(r, "a string");
   }
 
   /** A number or numeric string whose value is an {@code int} exactly. */
@@ -96,6 +103,10 @@ public final class JsonValues {
     String text = scalarText(r, "an int");
     if (text == null) {
       return null;
+    }
+    Long plain = plainLong(text);
+    if (plain != null && plain == plain.intValue()) {
+      return plain.intValue();
     }
     try {
       return decimal(text, "an int", r).intValueExact();
@@ -109,6 +120,10 @@ public final class JsonValues {
     String text = scalarText(r, "a long");
     if (text == null) {
       return null;
+    }
+    Long plain = plainLong(text);
+    if (plain != null) {
+      return plain;
     }
     try {
       return decimal(text, "a long", r).longValueExact();
@@ -141,7 +156,7 @@ public final class JsonValues {
 
   /** The text of a string or number token, for enum-typed fields ({@code "Pending"}, or {@code 0} for position_idx). */
   public static String readRaw(JsonReader r) throws IOException {
-    return scalarText(r, "a string or number");
+    return keptScalarText(r, "a string or number");
   }
 
   /**
@@ -169,11 +184,84 @@ public final class JsonValues {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    Instant quick = commonRfc3339(text);
+    if (quick != null) {
+      return quick;
+    }
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeException e) {
       throw bad("an RFC 3339 date-time", text, valuePath(r), e);
     }
+  }
+
+  /**
+   * What {@code OffsetDateTime.parse(text, ISO_OFFSET_DATE_TIME).toInstant()} gives, for the form Bybit sends
+   * ({@code 2020-11-02T00:00:11.943371457Z}: a 4-digit year, seconds, 0 to 9 fraction digits, {@code Z} or
+   * {@code ±HH:MM}), without the formatter's per-parse maps; null for any other text, which takes the formatter.
+   */
+  static Instant commonRfc3339(String text) {
+    int length = text.length();
+    if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (text.charAt(i) == '.') {
+      int first = ++i;
+      while (i < length && i - first < 9 && isDigit(text.charAt(i))) {
+        nanos = nanos * 10 + (text.charAt(i++) - '0');
+      }
+      if (i == first || (i < length && isDigit(text.charAt(i)))) {
+        return null;
+      }
+      for (int k = i - first; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds;
+    if (i == length - 1 && text.charAt(i) == 'Z') {
+      offsetSeconds = 0;
+    } else if (i == length - 6 && (text.charAt(i) == '+' || text.charAt(i) == '-') && text.charAt(i + 3) == ':') {
+      int offsetHours = digits(text, i + 1, 2);
+      int offsetMinutes = digits(text, i + 4, 2);
+      if (offsetHours < 0 || offsetMinutes < 0 || offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 18 * 60) {
+        return null;
+      }
+      offsetSeconds = (text.charAt(i) == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+    } else {
+      return null;
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds, nanos);
+  }
+
+  /** The value of {@code count} ASCII digits at {@code start}, or -1 if any is not one. */
+  private static int digits(String text, int start, int count) {
+    int value = 0;
+    for (int k = start; k < start + count; k++) {
+      char c = text.charAt(k);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** UTC with {@code Z}; fraction digits only as many as needed (0, 3, 6 or 9). */
@@ -340,7 +428,7 @@ public final class JsonValues {
     Map<String, T> map = new LinkedHashMap<>();
     r.beginObject();
     while (r.hasNext()) {
-      String name = r.nextName();
+      String name = checkedText(r, r.nextName());
       if (map.containsKey(name)) {
         throw new JsonDataException("Duplicate key '" + name + "' at " + r.getPath());
       }
@@ -381,28 +469,138 @@ public final class JsonValues {
    * field from Bybit never breaks users.
    */
   public static void skipUnknownField(JsonReader r, boolean strict, String modelName) throws IOException {
-    String name = r.nextName();
+    String name = checkedText(r, r.nextName());
     if (strict) {
       throw new JsonDataException("Unknown field '" + name + "' in " + modelName + " at " + r.getPath());
     }
-    r.skipValue();
+    skipValue(r);
+  }
+
+  /** Skips the next value; in the single pass, checking it as {@link #isSinglePass} says. */
+  public static void skipValue(JsonReader r) throws IOException {
+    if (!isSinglePass(r)) {
+      r.skipValue();
+      return;
+    }
+    int depth = 0;
+    do {
+      JsonReader.Token token = r.peek();
+      switch (token) {
+        case BEGIN_OBJECT, BEGIN_ARRAY -> {
+          if (++depth > SKIPPED_DEPTH) {
+            throw leftToCarefulReading("a skipped value nested deeper than " + SKIPPED_DEPTH + " levels", r);
+          }
+          if (token == JsonReader.Token.BEGIN_OBJECT) {
+            r.beginObject();
+          } else {
+            r.beginArray();
+          }
+        }
+        case END_OBJECT -> {
+          r.endObject();
+          depth--;
+        }
+        case END_ARRAY -> {
+          r.endArray();
+          depth--;
+        }
+        case NAME -> checkedText(r, r.nextName());
+        case STRING -> checkedText(r, r.nextString());
+        case NUMBER -> checkedNumber(r, r.nextString());
+        case BOOLEAN -> r.nextBoolean();
+        case NULL -> r.nextNull();
+        default -> throw unexpected("a value", token, r.getPath());
+      }
+    } while (depth > 0);
+  }
+
+  /**
+   * An object or array as its raw JSON text, for fields whose shape varies. In the single pass the text is checked
+   * against {@link JsonBounds} too, since the reader hands it over unparsed.
+   */
+  public static String readRawJson(JsonReader r) throws IOException {
+    Buffer text = new Buffer();
+    try (BufferedSource source = r.nextSource()) {
+      source.readAll(text);
+    }
+    if (isSinglePass(r)) {
+      try {
+        JsonBounds.check(text);
+      } catch (JsonBounds.Violation v) {
+        throw leftToCarefulReading(v.getMessage(), r);
+      }
+    }
+    return text.readUtf8();
+  }
+
+  /**
+   * Whether {@code r} is the single pass of a body not yet proven against {@link JsonBounds}: a strict reader. What a
+   * strict Moshi reader lets through and the limits do not (a control character in a string, a number too long or
+   * with too large an exponent, a skipped value nested deep) is refused here, in the readers, as values are read,
+   * with a failure that sends the body to the careful reading. A lenient reader is only ever given a proven body.
+   */
+  public static boolean isSinglePass(JsonReader r) {
+    return !r.isLenient();
   }
 
   // ---- helpers ----
 
-  /** Consumes a null, string or number token: null, the string, or the number's literal text. */
-  /** Consumes a null, string or number token; the path is computed only for an error, since it costs. */
+  /**
+   * Consumes a null, string or number token: null, the string, or the number's literal text. The path is computed
+   * only for an error, since it costs.
+   */
   private static String scalarText(JsonReader r, String expected) throws IOException {
     JsonReader.Token token = r.peek();
     switch (token) {
       case NULL:
         return r.nextNull();
       case STRING:
+        return checkedText(r, r.nextString());
       case NUMBER:
-        return r.nextString();
+        return r.nextString(); // its limits are checked where it is parsed (decimal) or kept (keptScalarText)
       default:
         throw unexpected(expected, token, r.getPath());
     }
+  }
+
+  /** {@link #scalarText} for a value kept as text: a number's text is held to JsonBounds' number limits. */
+  private static String keptScalarText(JsonReader r, String expected) throws IOException {
+    if (r.peek() == JsonReader.Token.NUMBER) {
+      return checkedNumber(r, r.nextString());
+    }
+    return scalarText(r, expected);
+  }
+
+  /**
+   * {@code text}, a string or name just read. In the single pass, one holding a control character or an apostrophe
+   * is left to the careful reading: the character may have been escaped or written as it is, and only one of the two
+   * is JSON (a strict Moshi reader takes a raw control character and the escape {@code \'}, which JSON has not).
+   */
+  private static String checkedText(JsonReader r, String text) {
+    if (isSinglePass(r)) {
+      for (int i = 0, n = text.length(); i < n; i++) {
+        char c = text.charAt(i);
+        if (c < 0x20 || c == '\'') {
+          throw leftToCarefulReading("a string with a control character or an apostrophe", r);
+        }
+      }
+    }
+    return text;
+  }
+
+  /** {@code text}, a JSON number just read, if within {@link JsonBounds}' number limits (a proven body's always is). */
+  private static String checkedNumber(JsonReader r, String text) {
+    String tooBig = JsonBounds.numberProblem(text);
+    if (tooBig != null) {
+      throw new JsonDataException("Expected a number within BybitKit's limits but was " + tooBig + " "
+          + quote(text) + " at " + valuePath(r));
+    }
+    return text;
+  }
+
+  /** A failure of the single pass, whose message never reaches a user: the careful reading words the real one. */
+  private static JsonDataException leftToCarefulReading(String what, JsonReader r) {
+    return new JsonDataException(what + " at " + valuePath(r) + ", left to the careful reading");
   }
 
   private static BigDecimal decimal(String text, String expected, JsonReader r) {
@@ -429,23 +627,30 @@ public final class JsonValues {
   }
 
   /**
-   * What {@code new BigDecimal(text)} gives (same unscaled value, same scale) for the common short plain form: an
-   * optional minus, digits, and optionally a point between digits, at most 18 characters so the digits fit a
-   * {@code long}. Null for any other text, which takes the general path. Bybit's decimals are nearly all of this form,
-   * and this way they cost one small object instead of the parser's copy of the text as a {@code char[]}.
+   * What {@code new BigDecimal(text)} gives (same unscaled value, same scale) for the common plain form: an optional
+   * minus, digits, and optionally a point between digits, with at most 18 significant digits (leading zeros do not
+   * count, so {@code 0.0043950000000000005} qualifies) so the unscaled value fits a {@code long}. Null for any other
+   * text, which takes the general path. Bybit's decimals are nearly all of this form, and this way they cost one small
+   * object instead of the parser's copy of the text as a {@code char[]}.
    */
   static BigDecimal plainDecimal(String text) {
     int length = text.length();
-    if (length == 0 || length > 18) {
+    if (length == 0 || length > JsonBounds.MAX_NUMBER_CHARS) {
       return null;
     }
     boolean negative = text.charAt(0) == '-';
     int first = negative ? 1 : 0;
     long unscaled = 0;
+    int significant = 0;
     int scale = -1; // -1 until the point is seen, then the digits after it
     for (int k = first; k < length; k++) {
       char c = text.charAt(k);
       if (c >= '0' && c <= '9') {
+        if (unscaled != 0 || c != '0') {
+          if (++significant > 18) {
+            return null;
+          }
+        }
         unscaled = unscaled * 10 + (c - '0');
         if (scale >= 0) {
           scale++;
@@ -462,16 +667,67 @@ public final class JsonValues {
     return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
   }
 
+  /** The value of an optional minus and 1 to 18 digits, without BigDecimal; null for any other text. */
+  private static Long plainLong(String text) {
+    int length = text.length();
+    int first = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+    if (length == first || length > 18) {
+      return null;
+    }
+    long value = 0;
+    for (int k = first; k < length; k++) {
+      char c = text.charAt(k);
+      if (!isDigit(c)) {
+        return null;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return first == 1 ? -value : value;
+  }
+
   private static Instant readEpoch(JsonReader r, int unitDigits, String expected) throws IOException {
     String text = scalarText(r, expected);
     if (text == null || text.isEmpty()) {
       return null;
+    }
+    Instant quick = integralEpoch(text, unitDigits);
+    if (quick != null) {
+      return quick;
     }
     BigDecimal units = decimal(text, expected, r);
     try {
       return instantOfSeconds(units.movePointLeft(unitDigits));
     } catch (ArithmeticException | DateTimeException e) {
       throw bad(expected, text, valuePath(r), e);
+    }
+  }
+
+  /**
+   * The instant of a whole number of seconds ({@code unitDigits} 0) or milliseconds (3) written as an optional minus
+   * and at most 18 digits, without BigDecimal; null for any other text or an instant out of range, which take the
+   * general path (and its error).
+   */
+  static Instant integralEpoch(String text, int unitDigits) {
+    int length = text.length();
+    int first = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+    if (length == first || length > 18) {
+      return null;
+    }
+    long units = 0;
+    for (int k = first; k < length; k++) {
+      char c = text.charAt(k);
+      if (!isDigit(c)) {
+        return null;
+      }
+      units = units * 10 + (c - '0');
+    }
+    if (first == 1) {
+      units = -units;
+    }
+    try {
+      return unitDigits == 0 ? Instant.ofEpochSecond(units) : Instant.ofEpochMilli(units);
+    } catch (DateTimeException e) {
+      return null;
     }
   }
 
