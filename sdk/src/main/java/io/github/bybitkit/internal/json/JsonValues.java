@@ -391,7 +391,7 @@ public final class JsonValues {
     r.beginArray();
     while (r.hasNext()) {
       if (size == elements.length) {
-        elements = Arrays.copyOf(elements, Math.max(4, size * 2));
+        elements = size == 0 ? new Object[4] : Arrays.copyOf(elements, size * 2);
       }
       elements[size++] = item.read(r);
     }
@@ -555,18 +555,26 @@ public final class JsonValues {
       case NULL:
         return r.nextNull();
       case STRING:
-        return checkedText(r, r.nextString());
       case NUMBER:
-        return r.nextString(); // its limits are checked where it is parsed (decimal) or kept (keptScalarText)
+        // Checked by the caller: a value parsed into a number or a time is refused by its parser if it holds what
+        // the single pass must not take; one kept as text goes through keptScalarText.
+        return r.nextString();
       default:
         throw unexpected(expected, token, r.getPath());
     }
   }
 
-  /** {@link #scalarText} for a value kept as text: a number's text is held to JsonBounds' number limits. */
+  /**
+   * {@link #scalarText} for a value kept as text: a string is checked as {@link #checkedText} says, a number's text
+   * is held to JsonBounds' number limits.
+   */
   private static String keptScalarText(JsonReader r, String expected) throws IOException {
-    if (r.peek() == JsonReader.Token.NUMBER) {
+    JsonReader.Token token = r.peek();
+    if (token == JsonReader.Token.NUMBER) {
       return checkedNumber(r, r.nextString());
+    }
+    if (token == JsonReader.Token.STRING) {
+      return checkedText(r, r.nextString());
     }
     return scalarText(r, expected);
   }
