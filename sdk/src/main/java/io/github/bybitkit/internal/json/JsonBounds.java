@@ -7,12 +7,13 @@ import okio.Buffer;
 
 /**
  * BybitKit's decoding limits, and one linear-time pass over a whole response body that enforces them together with
- * strict JSON syntax before Moshi reads it. The limits are far above anything Bybit sends (its decimals have under
- * 40 characters, its answers a few kilobytes and a depth under 10) and far below what makes decoding slow.
+ * strict JSON syntax. The limits are far above anything Bybit sends (its decimals have under 40 characters, its
+ * answers a few kilobytes and a depth under 10) and far below what makes decoding slow.
  *
- * <p>Because the pass proves the body is strict JSON, the body can then be read by a lenient Moshi reader, which
- * hands a number Moshi's own number parsing mishandles (such as {@code 184467440737095516160}) over as its text
- * instead of rejecting it.
+ * <p>The pass is the careful reading's first step: a body is decoded in a single strict pass first (the value readers
+ * in {@link JsonValues} hold these limits as they go), and only one that pass cannot take comes here. Because the pass
+ * proves the body is strict JSON, the body can then be read by a lenient Moshi reader, which hands a number Moshi's
+ * own number parsing mishandles (such as {@code 184467440737095516160}) over as its text instead of rejecting it.
  */
 public final class JsonBounds {
   /** The largest response body read, in bytes (8 MiB). */
