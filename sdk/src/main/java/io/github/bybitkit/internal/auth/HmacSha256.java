@@ -2,7 +2,6 @@ package io.github.bybitkit.internal.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,7 +33,7 @@ public final class HmacSha256 {
     public String hex(String message) {
       Objects.requireNonNull(message, "message");
       // doFinal resets the Mac to its key, ready for the next message.
-      return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+      return lowerHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -68,6 +67,18 @@ public final class HmacSha256 {
   public static String hex(String secret, String message) {
     byte[] key = keyBytes(secret);
     Objects.requireNonNull(message, "message");
-    return HexFormat.of().formatHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    return lowerHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Hex digits straight into the bytes of a Latin-1 string: one copy, no StringBuilder. */
+  static String lowerHex(byte[] bytes) {
+    byte[] hex = new byte[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+    }
+    return new String(hex, StandardCharsets.ISO_8859_1);
   }
 }
