@@ -36,6 +36,16 @@ public final class HmacSha256 {
       return lowerHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Writes the lowercase hex HMAC-SHA256 of {@code message[0, length)} into {@code out[offset, offset + 64)}: for a
+     * caller that builds the message as bytes and wants the hex next to it, without intermediate strings.
+     */
+    void hexInto(byte[] message, int length, byte[] out, int offset) {
+      Mac mac = macs.get();
+      mac.update(message, 0, length);
+      writeHex(mac.doFinal(), out, offset);
+    }
+
     @Override
     public String toString() {
       return "HmacSha256.Key(***)";
@@ -75,10 +85,14 @@ public final class HmacSha256 {
   /** Hex digits straight into the bytes of a Latin-1 string: one copy, no StringBuilder. */
   static String lowerHex(byte[] bytes) {
     byte[] hex = new byte[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
-      hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
-    }
+    writeHex(bytes, hex, 0);
     return new String(hex, StandardCharsets.ISO_8859_1);
+  }
+
+  private static void writeHex(byte[] bytes, byte[] out, int offset) {
+    for (int i = 0; i < bytes.length; i++) {
+      out[offset + 2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+      out[offset + 2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+    }
   }
 }

@@ -50,6 +50,7 @@ public final class SigningInterceptor implements Interceptor {
   private final HmacSha256.Key hmacKey;
   private final ServerClock clock;
   private final long recvWindowMillis;
+  private final String recvWindowText;
   /** Whether the API key can be sent in a header (v5); checked once, reported per request as before. */
   private final boolean apiKeyHeaderSafe;
   /** Whether HttpUrl writes the API key into a query unchanged (v2 fast path). */
@@ -71,6 +72,7 @@ public final class SigningInterceptor implements Interceptor {
         ? new HmacSha256.Key(credentials.apiSecret()) : null;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.recvWindowMillis = recvWindowMillis;
+    this.recvWindowText = Long.toString(recvWindowMillis);
     this.apiKeyHeaderSafe = credentials != null && isHeaderSafe(credentials.apiKey());
     this.apiKeyPlainInQuery = credentials != null && isPlainInQuery(credentials.apiKey());
   }
@@ -139,14 +141,13 @@ public final class SigningInterceptor implements Interceptor {
     }
     int size = addV2AuthParams(names, values, count, timestamp, recvWindow);
     V2Signing.sort(names, values, size);
-    String payload = V2Signing.join(names, values, size);
-    String sign = hmacKey.hex(payload);
     HttpUrl.Builder signedUrl = url.newBuilder();
     if (plain) {
-      // Every name and value is text HttpUrl's query encoding leaves as it is, so the signed string is the encoded
-      // query: one parse instead of encoding each parameter.
-      signedUrl.encodedQuery(payload + "&" + SIGN + "=" + sign);
+      // Every name and value is ASCII that HttpUrl's query encoding leaves as it is, so the signed string is the
+      // encoded query: written once as bytes, signed, "&sign=<hex>" appended in place, and set with one call.
+      signedUrl.encodedQuery(signedPlainQuery(names, values, size));
     } else {
+      String sign = hmacKey.hex(V2Signing.join(names, values, size));
       signedUrl.query(null);
       for (int i = 0; i < size; i++) {
         signedUrl.addQueryParameter(names[i], values[i]);
@@ -154,6 +155,37 @@ public final class SigningInterceptor implements Interceptor {
       signedUrl.addQueryParameter(SIGN, sign);
     }
     return request.newBuilder().url(signedUrl.build()).build();
+  }
+
+  private static final int HEX_LENGTH = 64;
+  private static final byte[] SIGN_PARAM = ("&" + SIGN + "=").getBytes(StandardCharsets.US_ASCII);
+
+  /** {@code k=v&...&sign=<hex>} for sorted plain (ASCII) parameters; the signature covers the part before "&sign=". */
+  private String signedPlainQuery(String[] names, String[] values, int size) {
+    int length = Math.max(0, 2 * size - 1);
+    for (int i = 0; i < size; i++) {
+      length += names[i].length() + values[i].length();
+    }
+    byte[] query = new byte[length + SIGN_PARAM.length + HEX_LENGTH];
+    int at = 0;
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        query[at++] = '&';
+      }
+      at = writeAscii(names[i], query, at);
+      query[at++] = '=';
+      at = writeAscii(values[i], query, at);
+    }
+    hmacKey.hexInto(query, at, query, at + SIGN_PARAM.length);
+    System.arraycopy(SIGN_PARAM, 0, query, at, SIGN_PARAM.length);
+    return new String(query, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int writeAscii(String text, byte[] out, int at) {
+    for (int i = 0; i < text.length(); i++) {
+      out[at++] = (byte) text.charAt(i);
+    }
+    return at;
   }
 
   /**
@@ -334,12 +366,17 @@ public final class SigningInterceptor implements Interceptor {
     return shown.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
+  /** The window as text, made once for the client's own. */
+  private String recvWindowText(long recvWindow) {
+    return recvWindow == recvWindowMillis ? recvWindowText : Long.toString(recvWindow);
+  }
+
   /** Appends the auth parameters after the first {@code count}; returns the new size. */
   private int addV2AuthParams(String[] names, String[] values, int count, long timestamp, long recvWindow) {
     names[count] = API_KEY;
     values[count] = credentials.apiKey();
     names[count + 1] = RECV_WINDOW;
-    values[count + 1] = Long.toString(recvWindow);
+    values[count + 1] = recvWindowText(recvWindow);
     names[count + 2] = TIMESTAMP;
     values[count + 2] = Long.toString(timestamp);
     return count + V2_ADDED;
@@ -354,7 +391,7 @@ public final class SigningInterceptor implements Interceptor {
       throw invalid(operation, "the API key " + Credentials.redact(apiKey)
           + " contains characters that cannot be sent in a header");
     }
-    String recvWindowText = Long.toString(recvWindow);
+    String recvWindowText = recvWindowText(recvWindow);
     Request.Builder signed = request.newBuilder();
     String payload;
     if (usesQuery(request)) {
