@@ -2,6 +2,7 @@ package io.github.bybitkit.internal.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -82,11 +83,9 @@ public final class HmacSha256 {
 
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-  /** Hex digits straight into the bytes of a Latin-1 string: one copy, no StringBuilder. */
+  /** Lowercase hex; HexFormat writes the string's bytes directly (no copy), which a byte[] + new String would add. */
   static String lowerHex(byte[] bytes) {
-    byte[] hex = new byte[bytes.length * 2];
-    writeHex(bytes, hex, 0);
-    return new String(hex, StandardCharsets.ISO_8859_1);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static void writeHex(byte[] bytes, byte[] out, int offset) {
