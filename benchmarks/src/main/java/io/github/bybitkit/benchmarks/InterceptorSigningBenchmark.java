@@ -8,11 +8,21 @@ import io.github.bybitkit.v5.transport.V5AssetApi;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -33,6 +43,12 @@ import retrofit2.Invocation;
  * {@link SigningInterceptor} in an OkHttp call that an interceptor after it answers without a network. {@code chainOnly}
  * is the same call without the signer, so the signer's cost is the difference. The signer only reads the method's
  * annotation, so the Invocation's service instance is a proxy that refuses every call.
+ *
+ * <p>{@code v2Step}, {@code v5Step} and {@code v5RsaStep} call {@link SigningInterceptor#intercept} alone, with a
+ * stub chain that answers a prebuilt response; {@code bareHmacV2}, {@code bareHmacV5} and {@code bareRsaV5} are one
+ * HMAC-SHA256 (ready Mac, hex included) or one SHA256withRSA (ready Signature, base64 included) of exactly the string
+ * the interceptor signs for that request. Setup checks that each bare result equals the signature the interceptor
+ * sent, so step/bare compares the same signing work plus the interceptor's own.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +59,17 @@ public class InterceptorSigningBenchmark {
   private Request v2Request;
   private Request v5Request;
 
+  private SigningInterceptor hmacSigner;
+  private SigningInterceptor rsaSigner;
+  private StubChain v2Chain;
+  private StubChain v5Chain;
+  private Mac readyMac;
+  private byte[] v2SignedBytes;
+  private byte[] v5SignedBytes;
+  private Signature readyRsa;
+
   @Setup
-  public void setUp() throws NoSuchMethodException {
+  public void setUp() throws NoSuchMethodException, IOException, GeneralSecurityException {
     Clock fixed = Clock.fixed(Instant.parse("2023-01-01T00:00:00Z"), ZoneOffset.UTC);
     Interceptor answer = chain -> new Response.Builder()
         .request(chain.request())
@@ -74,6 +99,257 @@ public class InterceptorSigningBenchmark {
     if (signedUrlOrHeader(v2Request).equals(v2Request.url().toString())
         || signedUrlOrHeader(v5Request) == null) {
       throw new IllegalStateException("the interceptor did not sign");
+    }
+
+    hmacSigner = new SigningInterceptor(Credentials.of(SigningBenchmark.API_KEY, SigningBenchmark.SECRET), fixed, 5000);
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair pair = generator.generateKeyPair();
+    PrivateKey privateKey = pair.getPrivate();
+    rsaSigner = new SigningInterceptor(Credentials.rsa(SigningBenchmark.API_KEY, privateKey), fixed, 5000);
+    v2Chain = new StubChain(v2Request);
+    v5Chain = new StubChain(v5Request);
+    readyMac = Mac.getInstance("HmacSHA256");
+    readyMac.init(new SecretKeySpec(SigningBenchmark.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    readyRsa = Signature.getInstance("SHA256withRSA");
+    readyRsa.initSign(privateKey);
+
+    // Exactly what the interceptor signs for these requests at the fixed clock (1672531200000) and 5000 ms.
+    v2SignedBytes = ("api_key=" + SigningBenchmark.API_KEY + "&recv_window=5000&symbol=BTCUSD&timestamp=1672531200000")
+        .getBytes(StandardCharsets.UTF_8);
+    v5SignedBytes = ("1672531200000" + SigningBenchmark.API_KEY + "5000" + "baseCoin=BTC")
+        .getBytes(StandardCharsets.UTF_8);
+    hmacSigner.intercept(v2Chain);
+    check("v2", v2Chain.last.url().queryParameter("sign"), bareHmacV2());
+    hmacSigner.intercept(v5Chain);
+    check("v5", v5Chain.last.header("X-BAPI-SIGN"), bareHmacV5());
+    rsaSigner.intercept(v5Chain);
+    check("v5 RSA", v5Chain.last.header("X-BAPI-SIGN"), bareRsaV5());
+  }
+
+  private static void check(String what, String interceptorSign, String bareSign) {
+    if (interceptorSign == null || !interceptorSign.equals(bareSign)) {
+      throw new IllegalStateException(what + ": the bare signature is not of the string the interceptor signs");
+    }
+  }
+
+  /** The rest of the chain: answers a prebuilt response to whatever it gets and keeps the request it got. */
+  private static final class StubChain implements Interceptor.Chain {
+    private final Request request;
+    private final Response response;
+    Request last;
+
+    StubChain(Request request) {
+      this.request = request;
+      this.response = new Response.Builder()
+          .request(request)
+          .protocol(Protocol.HTTP_1_1)
+          .code(200)
+          .message("OK")
+          .body(ResponseBody.EMPTY)
+          .build();
+    }
+
+    @Override
+    public Request request() {
+      return request;
+    }
+
+    @Override
+    public Response proceed(Request request) {
+      last = request;
+      return response;
+    }
+
+    // The signer uses none of these.
+    @Override
+    public okhttp3.Connection connection() {
+      throw new UnsupportedOperationException("connection");
+    }
+
+    @Override
+    public okhttp3.Call call() {
+      throw new UnsupportedOperationException("call");
+    }
+
+    @Override
+    public int connectTimeoutMillis() {
+      throw new UnsupportedOperationException("connectTimeoutMillis");
+    }
+
+    @Override
+    public Interceptor.Chain withConnectTimeout(int a0, java.util.concurrent.TimeUnit a1) {
+      throw new UnsupportedOperationException("withConnectTimeout");
+    }
+
+    @Override
+    public int readTimeoutMillis() {
+      throw new UnsupportedOperationException("readTimeoutMillis");
+    }
+
+    @Override
+    public Interceptor.Chain withReadTimeout(int a0, java.util.concurrent.TimeUnit a1) {
+      throw new UnsupportedOperationException("withReadTimeout");
+    }
+
+    @Override
+    public int writeTimeoutMillis() {
+      throw new UnsupportedOperationException("writeTimeoutMillis");
+    }
+
+    @Override
+    public Interceptor.Chain withWriteTimeout(int a0, java.util.concurrent.TimeUnit a1) {
+      throw new UnsupportedOperationException("withWriteTimeout");
+    }
+
+    @Override
+    public boolean getFollowSslRedirects() {
+      throw new UnsupportedOperationException("getFollowSslRedirects");
+    }
+
+    @Override
+    public boolean getFollowRedirects() {
+      throw new UnsupportedOperationException("getFollowRedirects");
+    }
+
+    @Override
+    public okhttp3.Dns getDns() {
+      throw new UnsupportedOperationException("getDns");
+    }
+
+    @Override
+    public Interceptor.Chain withDns(okhttp3.Dns a0) {
+      throw new UnsupportedOperationException("withDns");
+    }
+
+    @Override
+    public javax.net.SocketFactory getSocketFactory() {
+      throw new UnsupportedOperationException("getSocketFactory");
+    }
+
+    @Override
+    public Interceptor.Chain withSocketFactory(javax.net.SocketFactory a0) {
+      throw new UnsupportedOperationException("withSocketFactory");
+    }
+
+    @Override
+    public boolean getRetryOnConnectionFailure() {
+      throw new UnsupportedOperationException("getRetryOnConnectionFailure");
+    }
+
+    @Override
+    public Interceptor.Chain withRetryOnConnectionFailure(boolean a0) {
+      throw new UnsupportedOperationException("withRetryOnConnectionFailure");
+    }
+
+    @Override
+    public okhttp3.Authenticator getAuthenticator() {
+      throw new UnsupportedOperationException("getAuthenticator");
+    }
+
+    @Override
+    public Interceptor.Chain withAuthenticator(okhttp3.Authenticator a0) {
+      throw new UnsupportedOperationException("withAuthenticator");
+    }
+
+    @Override
+    public okhttp3.CookieJar getCookieJar() {
+      throw new UnsupportedOperationException("getCookieJar");
+    }
+
+    @Override
+    public Interceptor.Chain withCookieJar(okhttp3.CookieJar a0) {
+      throw new UnsupportedOperationException("withCookieJar");
+    }
+
+    @Override
+    public okhttp3.Cache getCache() {
+      throw new UnsupportedOperationException("getCache");
+    }
+
+    @Override
+    public Interceptor.Chain withCache(okhttp3.Cache a0) {
+      throw new UnsupportedOperationException("withCache");
+    }
+
+    @Override
+    public java.net.Proxy getProxy() {
+      throw new UnsupportedOperationException("getProxy");
+    }
+
+    @Override
+    public Interceptor.Chain withProxy(java.net.Proxy a0) {
+      throw new UnsupportedOperationException("withProxy");
+    }
+
+    @Override
+    public java.net.ProxySelector getProxySelector() {
+      throw new UnsupportedOperationException("getProxySelector");
+    }
+
+    @Override
+    public Interceptor.Chain withProxySelector(java.net.ProxySelector a0) {
+      throw new UnsupportedOperationException("withProxySelector");
+    }
+
+    @Override
+    public okhttp3.Authenticator getProxyAuthenticator() {
+      throw new UnsupportedOperationException("getProxyAuthenticator");
+    }
+
+    @Override
+    public Interceptor.Chain withProxyAuthenticator(okhttp3.Authenticator a0) {
+      throw new UnsupportedOperationException("withProxyAuthenticator");
+    }
+
+    @Override
+    public javax.net.ssl.SSLSocketFactory getSslSocketFactoryOrNull() {
+      throw new UnsupportedOperationException("getSslSocketFactoryOrNull");
+    }
+
+    @Override
+    public Interceptor.Chain withSslSocketFactory(javax.net.ssl.SSLSocketFactory a0, javax.net.ssl.X509TrustManager a1) {
+      throw new UnsupportedOperationException("withSslSocketFactory");
+    }
+
+    @Override
+    public javax.net.ssl.X509TrustManager getX509TrustManagerOrNull() {
+      throw new UnsupportedOperationException("getX509TrustManagerOrNull");
+    }
+
+    @Override
+    public javax.net.ssl.HostnameVerifier getHostnameVerifier() {
+      throw new UnsupportedOperationException("getHostnameVerifier");
+    }
+
+    @Override
+    public Interceptor.Chain withHostnameVerifier(javax.net.ssl.HostnameVerifier a0) {
+      throw new UnsupportedOperationException("withHostnameVerifier");
+    }
+
+    @Override
+    public okhttp3.CertificatePinner getCertificatePinner() {
+      throw new UnsupportedOperationException("getCertificatePinner");
+    }
+
+    @Override
+    public Interceptor.Chain withCertificatePinner(okhttp3.CertificatePinner a0) {
+      throw new UnsupportedOperationException("withCertificatePinner");
+    }
+
+    @Override
+    public okhttp3.ConnectionPool getConnectionPool() {
+      throw new UnsupportedOperationException("getConnectionPool");
+    }
+
+    @Override
+    public Interceptor.Chain withConnectionPool(okhttp3.ConnectionPool a0) {
+      throw new UnsupportedOperationException("withConnectionPool");
+    }
+
+    @Override
+    public okhttp3.EventListener getEventListener() {
+      throw new UnsupportedOperationException("getEventListener");
     }
   }
 
@@ -111,5 +387,42 @@ public class InterceptorSigningBenchmark {
     try (Response response = unsigned.newCall(v5Request).execute()) {
       return response;
     }
+  }
+
+  @Benchmark
+  public Request v2Step() throws IOException {
+    hmacSigner.intercept(v2Chain);
+    return v2Chain.last;
+  }
+
+  @Benchmark
+  public Request v5Step() throws IOException {
+    hmacSigner.intercept(v5Chain);
+    return v5Chain.last;
+  }
+
+  @Benchmark
+  public Request v5RsaStep() throws IOException {
+    rsaSigner.intercept(v5Chain);
+    return v5Chain.last;
+  }
+
+  /** One HMAC-SHA256 with a ready Mac of the string v2Step signs, hex included. */
+  @Benchmark
+  public String bareHmacV2() {
+    return HexFormat.of().formatHex(readyMac.doFinal(v2SignedBytes));
+  }
+
+  /** One HMAC-SHA256 with a ready Mac of the string v5Step signs, hex included. */
+  @Benchmark
+  public String bareHmacV5() {
+    return HexFormat.of().formatHex(readyMac.doFinal(v5SignedBytes));
+  }
+
+  /** One SHA256withRSA with a ready Signature of the string v5RsaStep signs, base64 included. */
+  @Benchmark
+  public String bareRsaV5() throws GeneralSecurityException {
+    readyRsa.update(v5SignedBytes);
+    return Base64.getEncoder().encodeToString(readyRsa.sign());
   }
 }

@@ -34,7 +34,17 @@ public final class HmacSha256 {
     public String hex(String message) {
       Objects.requireNonNull(message, "message");
       // doFinal resets the Mac to its key, ready for the next message.
-      return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+      return lowerHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes the lowercase hex HMAC-SHA256 of {@code message[0, length)} into {@code out[offset, offset + 64)}: for a
+     * caller that builds the message as bytes and wants the hex next to it, without intermediate strings.
+     */
+    void hexInto(byte[] message, int length, byte[] out, int offset) {
+      Mac mac = macs.get();
+      mac.update(message, 0, length);
+      writeHex(mac.doFinal(), out, offset);
     }
 
     @Override
@@ -68,6 +78,20 @@ public final class HmacSha256 {
   public static String hex(String secret, String message) {
     byte[] key = keyBytes(secret);
     Objects.requireNonNull(message, "message");
-    return HexFormat.of().formatHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    return lowerHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Lowercase hex; HexFormat writes the string's bytes directly (no copy), which a byte[] + new String would add. */
+  static String lowerHex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static void writeHex(byte[] bytes, byte[] out, int offset) {
+    for (int i = 0; i < bytes.length; i++) {
+      out[offset + 2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+      out[offset + 2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+    }
   }
 }

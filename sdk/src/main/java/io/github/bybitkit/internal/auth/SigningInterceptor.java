@@ -8,10 +8,7 @@ import io.github.bybitkit.Credentials;
 import io.github.bybitkit.RequestOptions;
 import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.internal.BybitEndpoint;
-import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.internal.Checks;
-import io.github.bybitkit.internal.Endpoints;
-import io.github.bybitkit.metadata.OperationInfo;
 import io.github.bybitkit.metadata.ParameterInfo;
 import io.github.bybitkit.internal.ServerClock;
 import io.github.bybitkit.internal.json.JsonValues;
@@ -24,10 +21,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -47,12 +42,19 @@ public final class SigningInterceptor implements Interceptor {
   private static final String TIMESTAMP = "timestamp";
   private static final String SIGN = "sign";
   private static final Set<String> V2_AUTH_PARAMS = Set.of(API_KEY, RECV_WINDOW, TIMESTAMP, SIGN);
+  /** The v2 parameters the interceptor adds besides {@code sign}. */
+  private static final int V2_ADDED = 3;
 
   private final Credentials credentials;
   /** The HMAC secret, prepared once per client; null for RSA or no credentials. */
   private final HmacSha256.Key hmacKey;
   private final ServerClock clock;
   private final long recvWindowMillis;
+  private final String recvWindowText;
+  /** Whether the API key can be sent in a header (v5); checked once, reported per request as before. */
+  private final boolean apiKeyHeaderSafe;
+  /** Whether HttpUrl writes the API key into a query unchanged (v2 fast path). */
+  private final boolean apiKeyPlainInQuery;
 
   /**
    * @param credentials null when only public operations will be called
@@ -70,6 +72,9 @@ public final class SigningInterceptor implements Interceptor {
         ? new HmacSha256.Key(credentials.apiSecret()) : null;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.recvWindowMillis = recvWindowMillis;
+    this.recvWindowText = Long.toString(recvWindowMillis);
+    this.apiKeyHeaderSafe = credentials != null && isHeaderSafe(credentials.apiKey());
+    this.apiKeyPlainInQuery = credentials != null && isPlainInQuery(credentials.apiKey());
   }
 
   /** Signs with the local clock as it is, without time sync. */
@@ -80,17 +85,18 @@ public final class SigningInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    BybitEndpoint endpoint = Endpoints.of(request);
-    if (endpoint == null || endpoint.auth() == AuthScheme.NONE) {
+    SigningFacts endpoint = SigningFacts.of(request);
+    AuthScheme auth = endpoint.auth;
+    if (auth == AuthScheme.NONE) {
       return chain.proceed(request);
     }
-    String operation = endpoint.operationId();
+    String operation = endpoint.operationId;
     if (credentials == null) {
       throw new SigningException(new IllegalStateException(
           operation + " needs credentials: call BybitClient.builder().credentials(apiKey, apiSecret)"
           + " (or rsaCredentials(apiKey, privateKey) for v5)"));
     }
-    if (endpoint.auth() == AuthScheme.V2_SIGNED && credentials.type() == Credentials.Type.RSA) {
+    if (auth == AuthScheme.V2_SIGNED && credentials.type() == Credentials.Type.RSA) {
       // Bybit's v2 API only knew HMAC keys; an RSA-signed v2 request could only be refused.
       throw new SigningException(new IllegalStateException(operation + " is a legacy v2 operation, which only an HMAC"
           + " key can sign, but the client has RSA credentials: call its v5 replacement, or build a client with"
@@ -100,9 +106,9 @@ public final class SigningInterceptor implements Interceptor {
     RequestOptions options = request.tag(RequestOptions.class);
     long recvWindow = options != null && options.recvWindow().isPresent()
         ? options.recvWindow().get().toMillis() : recvWindowMillis;
-    Request signed = switch (endpoint.auth()) {
-      case V2_SIGNED -> usesQuery(request) ? signV2Query(request, operation, timestamp, recvWindow)
-          : signV2Body(request, operation, timestamp, recvWindow);
+    Request signed = switch (auth) {
+      case V2_SIGNED -> usesQuery(request) ? signV2Query(request, endpoint, timestamp, recvWindow)
+          : signV2Body(request, endpoint, timestamp, recvWindow);
       case V5_SIGNED -> signV5(request, operation, timestamp, recvWindow);
       case NONE -> request;
     };
@@ -116,37 +122,106 @@ public final class SigningInterceptor implements Interceptor {
 
   // ---- v2: api_key, recv_window, timestamp and sign as request parameters ----
 
-  private Request signV2Query(Request request, String operation, long timestamp, long recvWindow)
+  private Request signV2Query(Request request, SigningFacts endpoint, long timestamp, long recvWindow)
       throws SigningException {
     HttpUrl url = request.url();
-    Map<String, String> params = new TreeMap<>();
-    for (int i = 0; i < url.querySize(); i++) {
+    int count = url.querySize();
+    String[] names = new String[count + V2_ADDED];
+    String[] values = new String[count + V2_ADDED];
+    boolean plain = apiKeyPlainInQuery;
+    for (int i = 0; i < count; i++) {
       String name = url.queryParameterName(i);
       String value = url.queryParameterValue(i);
       // "?flag" has no value; it is signed and sent as "flag=" so both sides agree.
-      putBusinessParam(params, name, value == null ? "" : value, operation);
+      value = value == null ? "" : value;
+      checkBusinessParam(names, i, name, value, endpoint);
+      names[i] = name;
+      values[i] = value;
+      plain = plain && isPlainInQuery(name) && isPlainInQuery(value);
     }
-    addV2AuthParams(params, timestamp, recvWindow);
-    String sign = V2Signing.sign(hmacKey, params);
-    HttpUrl.Builder signedUrl = url.newBuilder().query(null);
-    params.forEach(signedUrl::addQueryParameter);
-    signedUrl.addQueryParameter(SIGN, sign);
+    int size = addV2AuthParams(names, values, count, timestamp, recvWindow);
+    V2Signing.sort(names, values, size);
+    HttpUrl.Builder signedUrl = url.newBuilder();
+    if (plain) {
+      // Every name and value is ASCII that HttpUrl's query encoding leaves as it is, so the signed string is the
+      // encoded query: written once as bytes, signed, "&sign=<hex>" appended in place, and set with one call.
+      signedUrl.encodedQuery(signedPlainQuery(names, values, size));
+    } else {
+      String sign = hmacKey.hex(V2Signing.join(names, values, size));
+      signedUrl.query(null);
+      for (int i = 0; i < size; i++) {
+        signedUrl.addQueryParameter(names[i], values[i]);
+      }
+      signedUrl.addQueryParameter(SIGN, sign);
+    }
     return request.newBuilder().url(signedUrl.build()).build();
+  }
+
+  private static final int HEX_LENGTH = 64;
+  private static final byte[] SIGN_PARAM = ("&" + SIGN + "=").getBytes(StandardCharsets.US_ASCII);
+
+  /** {@code k=v&...&sign=<hex>} for sorted plain (ASCII) parameters; the signature covers the part before "&sign=". */
+  private String signedPlainQuery(String[] names, String[] values, int size) {
+    int length = Math.max(0, 2 * size - 1);
+    for (int i = 0; i < size; i++) {
+      length += names[i].length() + values[i].length();
+    }
+    byte[] query = new byte[length + SIGN_PARAM.length + HEX_LENGTH];
+    int at = 0;
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        query[at++] = '&';
+      }
+      at = writeAscii(names[i], query, at);
+      query[at++] = '=';
+      at = writeAscii(values[i], query, at);
+    }
+    hmacKey.hexInto(query, at, query, at + SIGN_PARAM.length);
+    System.arraycopy(SIGN_PARAM, 0, query, at, SIGN_PARAM.length);
+    return new String(query, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int writeAscii(String text, byte[] out, int at) {
+    for (int i = 0; i < text.length(); i++) {
+      out[at++] = (byte) text.charAt(i);
+    }
+    return at;
+  }
+
+  /**
+   * Whether {@code HttpUrl.Builder.addQueryParameter} writes {@code text} unchanged: letters, digits, '-', '.', '_'
+   * (a deliberately small subset of what it leaves alone).
+   */
+  static boolean isPlainInQuery(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+          || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One field of the original JSON body, with its literal text and JSON type. */
   private record BodyField(String name, String text, JsonReader.Token type) {}
 
-  private Request signV2Body(Request request, String operation, long timestamp, long recvWindow)
+  private Request signV2Body(Request request, SigningFacts endpoint, long timestamp, long recvWindow)
       throws IOException {
-    List<BodyField> fields = readFlatObject(request.body(), operation);
-    Map<String, String> params = new TreeMap<>();
-    for (BodyField field : fields) {
-      putBusinessParam(params, field.name(), field.text(), operation);
+    List<BodyField> fields = readFlatObject(request.body(), endpoint.operationId);
+    int count = fields.size();
+    String[] names = new String[count + V2_ADDED];
+    String[] values = new String[count + V2_ADDED];
+    for (int i = 0; i < count; i++) {
+      BodyField field = fields.get(i);
+      checkBusinessParam(names, i, field.name(), field.text(), endpoint);
+      names[i] = field.name();
+      values[i] = field.text();
     }
-    addV2AuthParams(params, timestamp, recvWindow);
+    int size = addV2AuthParams(names, values, count, timestamp, recvWindow);
+    V2Signing.sort(names, values, size);
     // The signature covers the sorted k=v pairs, not the JSON text.
-    String sign = V2Signing.sign(hmacKey, params);
+    String sign = hmacKey.hex(V2Signing.join(names, values, size));
 
     Buffer out = new Buffer();
     try (JsonWriter w = JsonWriter.of(out)) {
@@ -220,15 +295,19 @@ public final class SigningInterceptor implements Interceptor {
     return fields;
   }
 
-  private static void putBusinessParam(Map<String, String> params, String name, String value, String operation)
-      throws SigningException {
-    checkV2Value(operation, name, value);
+  /** Checks the parameter that will be {@code names[index]} against itself and the {@code index} before it. */
+  private static void checkBusinessParam(String[] names, int index, String name, String value,
+      SigningFacts endpoint) throws SigningException {
+    String operation = endpoint.operationId;
+    checkV2Value(endpoint, name, value);
     if (V2_AUTH_PARAMS.contains(name)) {
       throw invalid(operation, "parameter '" + name + "' is reserved for v2 signing");
     }
-    if (params.putIfAbsent(name, value) != null) {
-      // A signed string has one k=v per name; which value the server would pick is undocumented.
-      throw invalid(operation, "parameter '" + name + "' is repeated, which v2 signing cannot express");
+    for (int i = 0; i < index; i++) {
+      if (names[i].equals(name)) {
+        // A signed string has one k=v per name; which value the server would pick is undocumented.
+        throw invalid(operation, "parameter '" + name + "' is repeated, which v2 signing cannot express");
+      }
     }
   }
 
@@ -237,16 +316,18 @@ public final class SigningInterceptor implements Interceptor {
    * unescaped, so {@code symbol=BTCUSD&tag=x} would be signed exactly like two parameters. Also refuses text that is
    * not plain visible text and times outside the plausible range, whatever built the request.
    */
-  private static void checkV2Value(String operation, String name, String value) throws SigningException {
-    for (String part : new String[] {name, value}) {
-      if (part.indexOf('&') >= 0 || part.indexOf('=') >= 0) {
-        throw invalid(operation, "parameter '" + safeName(name) + "' contains '&' or '=', which v2 signing cannot"
-            + " tell apart from a parameter boundary");
-      }
+  private static void checkV2Value(SigningFacts endpoint, String name, String value) throws SigningException {
+    String operation = endpoint.operationId;
+    if (hasBoundary(name) || hasBoundary(value)) {
+      throw invalid(operation, "parameter '" + safeName(name) + "' contains '&' or '=', which v2 signing cannot"
+          + " tell apart from a parameter boundary");
     }
     try {
-      Checks.text(operation, "parameter '" + safeName(name) + "'", value);
-      ParameterInfo parameter = parameterInfo(operation, name);
+      if (!isVisibleAscii(value)) {
+        // Only text outside U+0020..U+007E can fail the check; its message is built only then.
+        Checks.text(operation, "parameter '" + safeName(name) + "'", value);
+      }
+      ParameterInfo parameter = endpoint.timeParameter(name);
       if (parameter != null && parameter.wireForm() == ParameterInfo.WireForm.EPOCH_SECONDS) {
         Checks.time(operation, parameter.javaName() + " (" + name + ")", Instant.ofEpochSecond(Long.parseLong(value)));
       } else if (parameter != null && parameter.wireForm() == ParameterInfo.WireForm.DATE) {
@@ -259,19 +340,24 @@ public final class SigningInterceptor implements Interceptor {
     }
   }
 
-  private static ParameterInfo parameterInfo(String operation, String wireName) {
-    OperationInfo op;
-    try {
-      op = BybitOperations.byId(operation); // a map lookup, not a scan of every operation per parameter
-    } catch (IllegalArgumentException outsideTheSpec) {
-      return null; // an endpoint outside the spec (tests): no parameter facts
-    }
-    for (ParameterInfo parameter : op.parameters()) {
-      if (parameter.wireName().equals(wireName)) {
-        return parameter;
+  private static boolean hasBoundary(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '&' || c == '=') {
+        return true;
       }
     }
-    return null;
+    return false;
+  }
+
+  private static boolean isVisibleAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A parameter name for a message: names come from generated code, but never echo a long or odd one whole. */
@@ -280,22 +366,32 @@ public final class SigningInterceptor implements Interceptor {
     return shown.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
-  private void addV2AuthParams(Map<String, String> params, long timestamp, long recvWindow) {
-    params.put(API_KEY, credentials.apiKey());
-    params.put(RECV_WINDOW, Long.toString(recvWindow));
-    params.put(TIMESTAMP, Long.toString(timestamp));
+  /** The window as text, made once for the client's own. */
+  private String recvWindowText(long recvWindow) {
+    return recvWindow == recvWindowMillis ? recvWindowText : Long.toString(recvWindow);
+  }
+
+  /** Appends the auth parameters after the first {@code count}; returns the new size. */
+  private int addV2AuthParams(String[] names, String[] values, int count, long timestamp, long recvWindow) {
+    names[count] = API_KEY;
+    values[count] = credentials.apiKey();
+    names[count + 1] = RECV_WINDOW;
+    values[count + 1] = recvWindowText(recvWindow);
+    names[count + 2] = TIMESTAMP;
+    values[count + 2] = Long.toString(timestamp);
+    return count + V2_ADDED;
   }
 
   // ---- v5: X-BAPI-* headers over timestamp + apiKey + recvWindow + (query | body) ----
 
   private Request signV5(Request request, String operation, long timestamp, long recvWindow) throws IOException {
     String apiKey = credentials.apiKey();
-    if (!isHeaderSafe(apiKey)) {
+    if (!apiKeyHeaderSafe) {
       // OkHttp would echo the bad header value in its exception message.
       throw invalid(operation, "the API key " + Credentials.redact(apiKey)
           + " contains characters that cannot be sent in a header");
     }
-    String recvWindowText = Long.toString(recvWindow);
+    String recvWindowText = recvWindowText(recvWindow);
     Request.Builder signed = request.newBuilder();
     String payload;
     if (usesQuery(request)) {
@@ -310,7 +406,8 @@ public final class SigningInterceptor implements Interceptor {
       payload = new String(bytes, StandardCharsets.UTF_8);
       signed.method(request.method(), RequestBody.create(bytes, body.contentType()));
     }
-    String message = timestamp + apiKey + recvWindowText + payload;
+    String timestampText = Long.toString(timestamp);
+    String message = timestampText + apiKey + recvWindowText + payload;
     // The same payload either way; HMAC gives lowercase hex, RSA base64.
     String sign;
     try {
@@ -322,7 +419,7 @@ public final class SigningInterceptor implements Interceptor {
     }
     return signed
         .header("X-BAPI-API-KEY", apiKey)
-        .header("X-BAPI-TIMESTAMP", Long.toString(timestamp))
+        .header("X-BAPI-TIMESTAMP", timestampText)
         .header("X-BAPI-RECV-WINDOW", recvWindowText)
         .header("X-BAPI-SIGN", sign)
         // Official samples send 2 for HMAC and RSA keys alike; its meaning is undocumented.

@@ -1,8 +1,6 @@
 package io.github.bybitkit.internal.auth;
 
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /** The v2 signature: HMAC-SHA256 over all parameters sorted by name, as {@code k=v&...} without URL-encoding. */
 public final class V2Signing {
@@ -15,14 +13,35 @@ public final class V2Signing {
    * @throws IllegalArgumentException on a null key or value, which has no defined place in the string
    */
   public static String payload(Map<String, String> params) {
-    StringJoiner joined = new StringJoiner("&");
-    for (Map.Entry<String, String> entry : sorted(params).entrySet()) {
-      if (entry.getValue() == null) {
-        throw new IllegalArgumentException("Parameter '" + entry.getKey() + "' has a null value");
+    int size = params.size();
+    String[] names = new String[size];
+    String[] values = new String[size];
+    int i = 0;
+    for (Map.Entry<String, String> entry : params.entrySet()) {
+      if (entry.getKey() == null) {
+        throw new IllegalArgumentException("Parameter name is null");
       }
-      joined.add(entry.getKey() + "=" + entry.getValue());
+      names[i] = entry.getKey();
+      values[i] = entry.getValue();
+      i++;
     }
-    return joined.toString();
+    sort(names, values, size);
+    // Only a map with its own idea of key equality repeats a name; the last one wins, as in a TreeMap copy.
+    int kept = 0;
+    for (int j = 0; j < size; j++) {
+      if (j + 1 < size && names[j].equals(names[j + 1])) {
+        continue;
+      }
+      names[kept] = names[j];
+      values[kept++] = values[j];
+    }
+    size = kept;
+    for (int j = 0; j < size; j++) {
+      if (values[j] == null) {
+        throw new IllegalArgumentException("Parameter '" + names[j] + "' has a null value");
+      }
+    }
+    return join(names, values, size);
   }
 
   /** Lowercase hex HMAC-SHA256 of {@link #payload(Map)} with {@code secret}. */
@@ -35,14 +54,39 @@ public final class V2Signing {
     return key.hex(payload(params));
   }
 
-  private static TreeMap<String, String> sorted(Map<String, String> params) {
-    TreeMap<String, String> sorted = new TreeMap<>();
-    for (Map.Entry<String, String> entry : params.entrySet()) {
-      if (entry.getKey() == null) {
-        throw new IllegalArgumentException("Parameter name is null");
+  /**
+   * Sorts the first {@code size} names (non-null) in natural {@code String} order, moving each value with its name;
+   * equal names keep their order. Insertion sort: requests have a handful of parameters, and no map or entry
+   * objects are needed.
+   */
+  static void sort(String[] names, String[] values, int size) {
+    for (int i = 1; i < size; i++) {
+      String name = names[i];
+      String value = values[i];
+      int j = i - 1;
+      while (j >= 0 && names[j].compareTo(name) > 0) {
+        names[j + 1] = names[j];
+        values[j + 1] = values[j];
+        j--;
       }
-      sorted.put(entry.getKey(), entry.getValue());
+      names[j + 1] = name;
+      values[j + 1] = value;
     }
-    return sorted;
+  }
+
+  /** {@code name=value} pairs joined with {@code &}, in the order given, with one copy into the result. */
+  static String join(String[] names, String[] values, int size) {
+    int length = Math.max(0, 2 * size - 1);
+    for (int i = 0; i < size; i++) {
+      length += names[i].length() + values[i].length();
+    }
+    StringBuilder joined = new StringBuilder(length);
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        joined.append('&');
+      }
+      joined.append(names[i]).append('=').append(values[i]);
+    }
+    return joined.toString();
   }
 }

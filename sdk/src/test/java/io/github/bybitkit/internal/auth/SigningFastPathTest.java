@@ -1,0 +1,285 @@
+package io.github.bybitkit.internal.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bybitkit.Credentials;
+import io.github.bybitkit.internal.BybitEndpoint;
+import io.github.bybitkit.metadata.AuthScheme;
+import io.github.bybitkit.metadata.EnvelopeKind;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import retrofit2.Invocation;
+
+/**
+ * The signer's fast paths (per-method facts cache, the v2 encoded query built in one piece, array sorting, hex)
+ * against independent recomputations with the slow, obvious forms.
+ */
+class SigningFastPathTest {
+  private static final String KEY = "B2Rou0PLPpGqcU0Vu2";
+  private static final String SECRET = "t7T0YlFnYXk0Fx3JswQsDrViLg1Gh3DUU5Mr";
+  private static final long NOW = 1542434791000L;
+  private static final SigningInterceptor SIGNER = new SigningInterceptor(Credentials.of(KEY, SECRET),
+      Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), 5000);
+
+  interface Api {
+    @BybitEndpoint(operationId = "getWalletFundHistory", auth = AuthScheme.V2_SIGNED, envelope = EnvelopeKind.V2)
+    void walletFunds();
+
+    @BybitEndpoint(operationId = "getProfitAndLossHistory", auth = AuthScheme.V2_SIGNED, envelope = EnvelopeKind.V2)
+    void closedPnl();
+
+    @BybitEndpoint(operationId = "getPortfolioMargin", auth = AuthScheme.V5_SIGNED, envelope = EnvelopeKind.V5)
+    void v5();
+
+    @BybitEndpoint(operationId = "getRiskLimit", auth = AuthScheme.NONE, envelope = EnvelopeKind.V2)
+    void open();
+  }
+
+  /** Same method names as {@link Api}, other schemes: a cache keyed by name alone would mix them up. */
+  interface OtherApi {
+    @BybitEndpoint(operationId = "getPortfolioMargin", auth = AuthScheme.V5_SIGNED, envelope = EnvelopeKind.V5)
+    void walletFunds();
+
+    @BybitEndpoint(operationId = "getRiskLimit", auth = AuthScheme.NONE, envelope = EnvelopeKind.V2)
+    void v5();
+  }
+
+  private static Request request(Class<?> api, String method, String url, RequestBody body) throws Exception {
+    Method m = api.getMethod(method);
+    Object instance = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (p, mm, a) -> null);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Invocation invocation = Invocation.of((Class) api, instance, m, List.of());
+    Request.Builder builder = new Request.Builder().url(url).tag(Invocation.class, invocation);
+    if (body != null) {
+      builder.post(body);
+    }
+    return builder.build();
+  }
+
+  /** Runs the signer with a chain that answers at once; returns the request it passed on. */
+  private static Request sign(Request request) throws Exception {
+    AtomicReference<Request> sent = new AtomicReference<>();
+    Interceptor.Chain chain = (Interceptor.Chain) Proxy.newProxyInstance(Interceptor.Chain.class.getClassLoader(),
+        new Class<?>[] {Interceptor.Chain.class}, (p, m, args) -> switch (m.getName()) {
+          case "request" -> request;
+          case "proceed" -> {
+            sent.set((Request) args[0]);
+            yield new Response.Builder().request((Request) args[0]).protocol(Protocol.HTTP_1_1).code(200)
+                .message("OK").body(ResponseBody.EMPTY).build();
+          }
+          default -> throw new UnsupportedOperationException(m.getName());
+        });
+    SIGNER.intercept(chain);
+    return sent.get();
+  }
+
+  private static String hmac(String message) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The signed URL as the per-parameter form builds it: sorted decoded pairs, each encoded by HttpUrl, sign last. */
+  private static HttpUrl expectedV2Url(HttpUrl original) throws Exception {
+    Map<String, String> params = new TreeMap<>();
+    for (int i = 0; i < original.querySize(); i++) {
+      String value = original.queryParameterValue(i);
+      params.put(original.queryParameterName(i), value == null ? "" : value);
+    }
+    params.put("api_key", KEY);
+    params.put("recv_window", "5000");
+    params.put("timestamp", Long.toString(NOW));
+    String payload = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("&"));
+    HttpUrl.Builder url = original.newBuilder().query(null);
+    params.forEach(url::addQueryParameter);
+    return url.addQueryParameter("sign", hmac(payload)).build();
+  }
+
+  @Test
+  void v2QueryIsTheSamePlainOrNeedingEncoding() throws Exception {
+    for (String query : List.of(
+        "symbol=BTCUSD&limit=20",                          // plain: one encoded query
+        "Zeta=1&alpha=2&_x=3&a.b=4&a-b=5&B=6&flag",        // plain, unsorted, upper case, '?flag' without value
+        "note=a%20b%2Bc&coin=BTC",                         // space and '+' need encoding
+        "list=a,b&x=%7E*&y=%C3%A9t%C3%A9",                 // ',', '~', '*', non-ASCII
+        "")) {
+      String url = "https://api.bybit.com/v2/private/wallet/fund/records" + (query.isEmpty() ? "" : "?" + query)
+          + "#frag";
+      Request original = request(Api.class, "walletFunds", url, null);
+      Request signed = sign(original);
+      assertEquals(expectedV2Url(original.url()).toString(), signed.url().toString(), query);
+      assertEquals("frag", signed.url().fragment());
+    }
+  }
+
+  @Test
+  void v2PostBodyWithTextNeedingEncodingSignsSortedPairs() throws Exception {
+    String body = "{\"z\":\"a b+c\",\"A\":1.50,\"m\":\"\u00e9\",\"b\":false}";
+    Request signed = sign(request(Api.class, "walletFunds", "https://api.bybit.com/v2/private/x",
+        RequestBody.create(body, MediaType.get("application/json"))));
+    Buffer sent = new Buffer();
+    signed.body().writeTo(sent);
+    String expectedSign = hmac("A=1.50&api_key=" + KEY + "&b=false&m=\u00e9&recv_window=5000&timestamp=" + NOW
+        + "&z=a b+c");
+    assertEquals("{\"z\":\"a b+c\",\"A\":1.50,\"m\":\"\u00e9\",\"b\":false,\"api_key\":\"" + KEY
+        + "\",\"recv_window\":5000,\"timestamp\":" + NOW + ",\"sign\":\"" + expectedSign + "\"}", sent.readUtf8());
+  }
+
+  @Test
+  void v2ChecksNonAsciiTextAndTheMethodsOwnTimeParameters() throws Exception {
+    // Outside U+0020..U+007E the full text check runs: a no-break space is refused, an accented letter is not.
+    SigningException nbsp = assertThrows(SigningException.class,
+        () -> sign(request(Api.class, "walletFunds", "https://h/x?note=a%C2%A0b", null)));
+    assertTrue(nbsp.getMessage().contains("'note'"), nbsp.getMessage());
+    sign(request(Api.class, "walletFunds", "https://h/x?note=%C3%A9", null));
+    // A tab is refused as a control character.
+    assertThrows(SigningException.class, () -> sign(request(Api.class, "walletFunds", "https://h/x?n=a%09b", null)));
+
+    // getWalletFundHistory has a date start_date, getProfitAndLossHistory epoch-seconds start_time: each method is
+    // checked with its own facts, also when the other was cached first.
+    for (int round = 0; round < 2; round++) {
+      SigningException date = assertThrows(SigningException.class,
+          () -> sign(request(Api.class, "walletFunds", "https://h/x?start_date=1999-12-31", null)));
+      assertTrue(date.getMessage().startsWith("getWalletFundHistory: "), date.getMessage());
+      assertThrows(SigningException.class,
+          () -> sign(request(Api.class, "walletFunds", "https://h/x?start_date=soon", null)));
+      sign(request(Api.class, "walletFunds", "https://h/x?start_time=1", null));
+
+      SigningException seconds = assertThrows(SigningException.class,
+          () -> sign(request(Api.class, "closedPnl", "https://h/x?start_time=1", null)));
+      assertTrue(seconds.getMessage().startsWith("getProfitAndLossHistory: "), seconds.getMessage());
+      sign(request(Api.class, "closedPnl", "https://h/x?start_time=1700000000&start_date=1999-12-31", null));
+    }
+  }
+
+  @Test
+  void eachMethodKeepsItsOwnSchemeAcrossInterfacesAndThreads() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Void>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        Callable<Void> task = () -> {
+          start.await();
+          for (int i = 0; i < 200; i++) {
+            // Alternate so that each thread meets each method both cached and (early on) uncached.
+            boolean first = (i + thread) % 2 == 0;
+            Request v2 = sign(request(first ? Api.class : OtherApi.class, "walletFunds",
+                "https://h/x?coin=BTC", null));
+            if (first) {
+              assertEquals("BTC", v2.url().queryParameter("coin"));
+              assertEquals(64, v2.url().queryParameter("sign").length());
+              assertNull(v2.header("X-BAPI-SIGN"));
+            } else {
+              assertNull(v2.url().queryParameter("sign"));
+              assertEquals(hmac(NOW + KEY + "5000" + "coin=BTC"), v2.header("X-BAPI-SIGN"));
+            }
+            Request v5 = sign(request(first ? Api.class : OtherApi.class, "v5", "https://h/x?coin=BTC", null));
+            assertEquals(first ? hmac(NOW + KEY + "5000" + "coin=BTC") : null, v5.header("X-BAPI-SIGN"));
+            assertEquals("coin=BTC", v5.url().encodedQuery());
+            Request open = sign(request(Api.class, "open", "https://h/x?coin=BTC", null));
+            assertEquals("coin=BTC", open.url().encodedQuery());
+            assertNull(open.header("X-BAPI-SIGN"));
+          }
+          return null;
+        };
+        results.add(pool.submit(task));
+      }
+      start.countDown();
+      for (Future<Void> result : results) {
+        result.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void arraySortAndJoinMatchATreeMap() {
+    Random random = new Random(12);
+    String alphabet = "aAbB_-.0z~";
+    for (int round = 0; round < 500; round++) {
+      Map<String, String> params = new HashMap<>();
+      int size = random.nextInt(12);
+      while (params.size() < size) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 1 + random.nextInt(4); i > 0; i--) {
+          name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        params.put(name.toString(), Integer.toString(random.nextInt(100)));
+      }
+      String expected = new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining("&"));
+      assertEquals(expected, V2Signing.payload(params));
+
+      List<String> names = new ArrayList<>(params.keySet());
+      Collections.shuffle(names, random);
+      String[] n = new String[names.size() + 2];
+      String[] v = new String[names.size() + 2];
+      for (int i = 0; i < names.size(); i++) {
+        n[i] = names.get(i);
+        v[i] = params.get(names.get(i));
+      }
+      V2Signing.sort(n, v, names.size());
+      assertEquals(expected, V2Signing.join(n, v, names.size()));
+      assertNull(n[names.size()]); // only the first size entries are touched
+    }
+  }
+
+  @Test
+  void payloadOfAMapWithRepeatedEqualNamesKeepsTheLastLikeATreeMapCopy() {
+    Map<String, String> odd = new IdentityHashMap<>();
+    odd.put(new String("a"), "1");
+    odd.put(new String("a"), "2");
+    odd.put("b", "3");
+    assertEquals(new TreeMap<>(odd).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("&")), V2Signing.payload(odd));
+  }
+
+  @Test
+  void hexMatchesHexFormat() {
+    byte[] all = new byte[256];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = (byte) i;
+    }
+    assertEquals(HexFormat.of().formatHex(all), HmacSha256.lowerHex(all));
+    assertEquals("", HmacSha256.lowerHex(new byte[0]));
+  }
+}
