@@ -1,11 +1,13 @@
 package io.github.bybitkit.benchmarks;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -92,6 +94,11 @@ public final class Interleaved {
     long cpuNanos();
 
     long allocatedBytes();
+
+    /** The JIT's total compilation time so far, to see when the warm-up has stopped compiling (0: unknown). */
+    default long compilationMillis() {
+      return 0;
+    }
   }
 
   /** The real meter: {@code ThreadMXBean} of the calling thread. */
@@ -102,7 +109,14 @@ public final class Interleaved {
     }
     bean.setThreadCpuTimeEnabled(true);
     bean.setThreadAllocatedMemoryEnabled(true);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
     return new Meter() {
+      @Override
+      public long compilationMillis() {
+        return jitTimed ? jit.getTotalCompilationTime() : 0;
+      }
+
       @Override
       public long cpuNanos() {
         return bean.getCurrentThreadCpuTime();
@@ -202,6 +216,11 @@ public final class Interleaved {
       return;
     }
     Meter meter = threadMeter();
+    HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    if (hotSpot != null && !Boolean.parseBoolean(hotSpot.getVMOption("AlwaysPreTouch").getValue())) {
+      System.err.println("note: without -Xms1g -Xmx1g -XX:+AlwaysPreTouch, each first touch of a heap page counts"
+          + " as CPU time of whichever variant grew the heap");
+    }
     List<Group> groups = new ArrayList<>();
     boolean failed = false;
     List<String> classes = benchmarkClasses().stream().filter(c -> options.classFilter().matcher(c).find()).toList();
@@ -220,8 +239,8 @@ public final class Interleaved {
     }
     System.out.println();
     System.out.println(String.format(Locale.ROOT, "Method: per class and parameters, %d rounds; in each round every"
-            + " variant runs a ~%.0f ms slice of this thread's CPU time (order rotated per round), after %.1f s of"
-            + " interleaved warm-up. CPU ns/op and B/op per round; a ratio is taken per round, then its median"
+            + " variant runs a ~%.0f ms slice of this thread's CPU time (order rotated per round), after an interleaved"
+            + " warm-up of %.1f s of this thread's CPU time (up to 3 times longer while the JIT still compiled). CPU ns/op and B/op per round; a ratio is taken per round, then its median"
             + " [interquartile range] over the rounds. One JVM, one run: compare rows of one run only.",
         options.rounds(), options.sliceNanos() / 1e6, options.warmupNanos() / 1e9));
     Targets.print(Targets.evaluate(Targets.ALL, groups), System.out);
@@ -274,7 +293,7 @@ public final class Interleaved {
         Blackhole blackhole = new Blackhole(BLACKHOLE_CHALLENGE);
         List<Variant> variants = variants(benchmarks, instance, blackhole, Report.FLOORS.get(type.getSimpleName()),
             progress);
-        progress.printf(Locale.ROOT, "%s: %d variants, %.1f s warm-up, %d rounds of %.0f ms%n", header.key(),
+        progress.printf(Locale.ROOT, "%s: %d variants, warm-up %.1f s CPU (up to 3x while the JIT compiles), %d rounds of %.0f ms%n", header.key(),
             variants.size(), options.warmupNanos() / 1e9, options.rounds(), options.sliceNanos() / 1e6);
         Fixture iteration = new Fixture() {
           @Override
@@ -300,8 +319,10 @@ public final class Interleaved {
   }
 
   /**
-   * The measurement: an interleaved warm-up (each variant a slice in turn, until the warm-up time has passed; the
-   * batch size is tuned here), then {@code rounds} rounds of one slice per variant, order rotated per round.
+   * The measurement: an interleaved warm-up (each variant a slice in turn; the batch size is tuned here), then
+   * {@code rounds} rounds of one slice per variant, order rotated per round. The warm-up lasts the given CPU time of
+   * this thread, longer (up to 3 times) while the JIT is still compiling: on a loaded machine the compiler threads
+   * lag, and a round measured before they finish measures the interpreter.
    */
   static Map<String, Series> measure(List<Variant> variants, Options options, Meter meter, Fixture iteration)
       throws Throwable {
@@ -310,7 +331,9 @@ public final class Interleaved {
     Arrays.fill(batch, 1);
     long[] figures = new long[3];
     iteration.before();
-    long warmupEnd = System.nanoTime() + options.warmupNanos();
+    long warmupStart = meter.cpuNanos();
+    long compiled = meter.compilationMillis();
+    boolean compiling;
     int turn = 0;
     do {
       for (int k = 0; k < count; k++) {
@@ -321,7 +344,14 @@ public final class Interleaved {
         batch[i] = (int) Math.max(1, Math.min(1 << 20, target));
       }
       turn++;
-    } while (System.nanoTime() < warmupEnd);
+      long nowCompiled = meter.compilationMillis();
+      compiling = nowCompiled != compiled;
+      compiled = nowCompiled;
+      long warm = meter.cpuNanos() - warmupStart;
+      if (warm >= options.warmupNanos() && (!compiling || warm >= 3 * options.warmupNanos())) {
+        break;
+      }
+    } while (true);
     iteration.after();
     double[][] cpu = new double[count][options.rounds()];
     double[][] alloc = new double[count][options.rounds()];

@@ -177,7 +177,7 @@ final class Targets {
   static void print(List<Row> rows, PrintStream out) {
     out.println();
     out.println("## Issue 12 targets (interleaved CPU time; median [IQR] over rounds)");
-    String format = "%-20s %-36s %-36s %-24s %-8s %s%n";
+    String format = "%-20s %-46s %-36s %-22s %-8s %s%n";
     out.printf(Locale.ROOT, format, "target", "where", "ratio", "value", "bound", "status");
     for (Row row : rows) {
       out.printf(Locale.ROOT, format, row.what(), row.where(), row.ratio(), row.value(), row.bound(), row.status());
