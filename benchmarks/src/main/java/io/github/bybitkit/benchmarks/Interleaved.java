@@ -14,6 +14,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +51,8 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * {@link Blackhole}. Anything else (Level.Invocation, other parameters) is reported and that class or variant skipped.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.bybitkit.benchmarks.Interleaved
- * [--rounds 50] [--slice-ms 10] [--warmup-s 2] [class regex]}
+ * [--rounds 50] [--slice-ms 10] [--warmup-s 2] [--no-fork] [class regex]}; each class runs in its own JVM (started
+ * with this JVM's options) unless {@code --no-fork}.
  */
 public final class Interleaved {
   private static final String BLACKHOLE_CHALLENGE =
@@ -62,17 +65,25 @@ public final class Interleaved {
   private Interleaved() {}
 
   /** Command-line options; the warm-up is per parameter combination. */
-  record Options(Pattern classFilter, int rounds, long sliceNanos, long warmupNanos) {
+  record Options(Pattern classFilter, int rounds, long sliceNanos, long warmupNanos, boolean fork, Path childData) {
+    Options(Pattern classFilter, int rounds, long sliceNanos, long warmupNanos) {
+      this(classFilter, rounds, sliceNanos, warmupNanos, false, null);
+    }
+
     static Options parse(String... args) {
       Pattern filter = Pattern.compile("");
       int rounds = 50;
       double sliceMs = 10;
       double warmupSeconds = 2;
+      boolean fork = true;
+      Path childData = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
           case "--slice-ms" -> sliceMs = Double.parseDouble(args[++i]);
           case "--warmup-s" -> warmupSeconds = Double.parseDouble(args[++i]);
+          case "--no-fork" -> fork = false;
+          case "--child-data" -> childData = Path.of(args[++i]);
           case "-h", "--help" -> throw new IllegalArgumentException("usage");
           default -> {
             if (args[i].startsWith("-")) {
@@ -85,7 +96,7 @@ public final class Interleaved {
       if (rounds < 1 || sliceMs <= 0 || warmupSeconds < 0) {
         throw new IllegalArgumentException("rounds >= 1, slice > 0, warm-up >= 0");
       }
-      return new Options(filter, rounds, (long) (sliceMs * 1e6), (long) (warmupSeconds * 1e9));
+      return new Options(filter, rounds, (long) (sliceMs * 1e6), (long) (warmupSeconds * 1e9), fork, childData);
     }
   }
 
@@ -205,54 +216,139 @@ public final class Interleaved {
     }
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     Options options;
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: Interleaved [--rounds 50] [--slice-ms 10] [--warmup-s 2] [class regex]");
+      System.err.println(
+          "usage: Interleaved [--rounds 50] [--slice-ms 10] [--warmup-s 2] [--no-fork] [class regex]");
       System.exit(2);
       return;
     }
-    Meter meter = threadMeter();
-    HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    if (hotSpot != null && !Boolean.parseBoolean(hotSpot.getVMOption("AlwaysPreTouch").getValue())) {
-      System.err.println("note: without -Xms1g -Xmx1g -XX:+AlwaysPreTouch, each first touch of a heap page counts"
-          + " as CPU time of whichever variant grew the heap");
-    }
-    List<Group> groups = new ArrayList<>();
-    boolean failed = false;
     List<String> classes = benchmarkClasses().stream().filter(c -> options.classFilter().matcher(c).find()).toList();
     if (classes.isEmpty()) {
       System.err.println("no benchmark class matches " + options.classFilter());
       System.exit(2);
     }
-    for (String name : classes) {
-      try {
-        groups.addAll(run(Class.forName(name), options, meter, System.out, System.err));
-      } catch (Throwable e) {
-        failed = true;
-        System.out.println();
-        System.out.println("## " + name + ": FAILED, not measured: " + e);
+    HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    if (options.childData() == null && hotSpot != null
+        && !Boolean.parseBoolean(hotSpot.getVMOption("AlwaysPreTouch").getValue())) {
+      System.err.println("note: without -Xms1g -Xmx1g -XX:+AlwaysPreTouch, each first touch of a heap page counts"
+          + " as CPU time of whichever variant grew the heap");
+    }
+    List<Group> groups = new ArrayList<>();
+    boolean failed = false;
+    if (options.fork() && options.childData() == null) {
+      // One JVM per class, as JMH forks: otherwise a class's JIT profiles of shared code (JsonReader, OkHttp) would
+      // depend on which classes ran before it.
+      for (String name : classes) {
+        Path data = Files.createTempFile("interleaved", ".tsv");
+        try {
+          failed |= fork(name, options, data) != 0;
+          groups.addAll(readData(data));
+        } finally {
+          Files.deleteIfExists(data);
+        }
+      }
+    } else {
+      Meter meter = threadMeter();
+      for (String name : classes) {
+        try {
+          groups.addAll(run(Class.forName(name), options, meter, System.out, System.err));
+        } catch (Throwable e) {
+          failed = true;
+          System.out.println();
+          System.out.println("## " + name + ": FAILED, not measured: " + e);
+        }
+      }
+      if (options.childData() != null) {
+        writeData(groups, options.childData());
+        System.out.flush();
+        System.exit(failed ? 1 : 0);
       }
     }
     System.out.println();
     System.out.println(String.format(Locale.ROOT, "Method: per class and parameters, %d rounds; in each round every"
-            + " variant runs a ~%.0f ms slice of this thread's CPU time (order rotated per round), after an interleaved"
-            + " warm-up of %.1f s of this thread's CPU time (up to 3 times longer while the JIT still compiled). CPU ns/op and B/op per round; a ratio is taken per round, then its median"
-            + " [interquartile range] over the rounds. One JVM, one run: compare rows of one run only.",
-        options.rounds(), options.sliceNanos() / 1e6, options.warmupNanos() / 1e9));
+            + " variant runs a ~%.0f ms slice of this thread's CPU time (order rotated per round), after an"
+            + " interleaved warm-up of %.1f s of this thread's CPU time (up to 3 times longer while the JIT still"
+            + " compiled). CPU ns/op and B/op per round; a ratio is taken per round, then its median [interquartile"
+            + " range] over the rounds. %s One run: compare rows of one run only.",
+        options.rounds(), options.sliceNanos() / 1e6, options.warmupNanos() / 1e9,
+        options.fork() ? "One JVM per class." : "All classes in one JVM."));
     Targets.print(Targets.evaluate(Targets.ALL, groups), System.out);
     if (failed) {
       System.exit(1);
     }
   }
 
+  /** Measures one class in a new JVM with this JVM's options; its tables go to this stdout, its figures to data. */
+  private static int fork(String className, Options options, Path data) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Interleaved.class.getName(),
+        "--rounds", String.valueOf(options.rounds()),
+        "--slice-ms", String.valueOf(options.sliceNanos() / 1e6),
+        "--warmup-s", String.valueOf(options.warmupNanos() / 1e9),
+        "--child-data", data.toString(),
+        "^" + Pattern.quote(className) + "$"));
+    System.out.flush();
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+
+  /** The per-round figures, one line per group and per variant (tab-separated), for the parent JVM. */
+  static void writeData(List<Group> groups, Path file) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (Group group : groups) {
+      text.append("G\t").append(group.benchmark());
+      group.params().forEach((name, value) -> text.append('\t').append(name).append('=').append(value));
+      text.append('\n');
+      group.variants().forEach((name, series) -> text.append("V\t").append(name)
+          .append('\t').append(join(series.cpuNsPerOp()))
+          .append('\t').append(join(series.allocBytesPerOp())).append('\n'));
+    }
+    Files.writeString(file, text);
+  }
+
+  static List<Group> readData(Path file) throws IOException {
+    List<Group> groups = new ArrayList<>();
+    Map<String, Series> variants = null;
+    for (String line : Files.readAllLines(file)) {
+      String[] fields = line.split("\t", -1);
+      if (fields[0].equals("G")) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 2; i < fields.length; i++) {
+          String[] param = fields[i].split("=", 2);
+          params.put(param[0], param[1]);
+        }
+        variants = new LinkedHashMap<>();
+        groups.add(new Group(fields[1], params, variants));
+      } else if (fields[0].equals("V") && variants != null) {
+        variants.put(fields[1], new Series(split(fields[2]), split(fields[3])));
+      }
+    }
+    return groups;
+  }
+
+  private static String join(double[] values) {
+    StringBuilder text = new StringBuilder();
+    for (double value : values) {
+      text.append(text.length() == 0 ? "" : ",").append(value);
+    }
+    return text.toString();
+  }
+
+  private static double[] split(String text) {
+    return Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+  }
+
   /** Every class in the JMH benchmark lists on the class path (the jar's, or a test's). */
   static List<String> benchmarkClasses() throws IOException {
     TreeSet<String> names = new TreeSet<>();
-    Enumeration<URL> lists = Interleaved.class.getClassLoader().getResources(BenchmarkList.BENCHMARK_LIST.substring(1));
+    Enumeration<URL> lists =
+        Interleaved.class.getClassLoader().getResources(BenchmarkList.BENCHMARK_LIST.substring(1));
     while (lists.hasMoreElements()) {
       try (InputStream in = lists.nextElement().openStream()) {
         for (BenchmarkListEntry entry : BenchmarkList.readBenchmarkList(in)) {
@@ -293,8 +389,9 @@ public final class Interleaved {
         Blackhole blackhole = new Blackhole(BLACKHOLE_CHALLENGE);
         List<Variant> variants = variants(benchmarks, instance, blackhole, Report.FLOORS.get(type.getSimpleName()),
             progress);
-        progress.printf(Locale.ROOT, "%s: %d variants, warm-up %.1f s CPU (up to 3x while the JIT compiles), %d rounds of %.0f ms%n", header.key(),
-            variants.size(), options.warmupNanos() / 1e9, options.rounds(), options.sliceNanos() / 1e6);
+        progress.printf(Locale.ROOT, "%s: %d variants, warm-up %.1f s CPU (up to 3x while the JIT compiles),"
+                + " %d rounds of %.0f ms%n", header.key(), variants.size(), options.warmupNanos() / 1e9,
+            options.rounds(), options.sliceNanos() / 1e6);
         Fixture iteration = new Fixture() {
           @Override
           public void before() throws Throwable {

@@ -1,5 +1,6 @@
 package io.github.bybitkit.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,11 +13,14 @@ import io.github.bybitkit.benchmarks.Interleaved.Variant;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -136,6 +140,29 @@ public class InterleavedTest {
     List<String> classes = Interleaved.benchmarkClasses();
     assertTrue(classes.contains(PortfolioMarginDecodeBenchmark.class.getName()), classes.toString());
     assertTrue(classes.contains(LoopbackCallBenchmark.class.getName()), classes.toString());
+  }
+
+  @Test
+  void aForkedClassHandsItsFiguresBackUnchanged(@TempDir Path dir) throws Exception {
+    Map<String, Series> variants = new LinkedHashMap<>();
+    variants.put("floor", new Series(new double[] {1.5, 2.25}, new double[] {0, 16}));
+    variants.put("fast", new Series(new double[] {3.0, 1e-3}, new double[] {24, 1e9}));
+    List<Group> groups = List.of(new Group("A", Map.of("payload", "p=1"), variants), new Group("B", Map.of(),
+        Map.of("only", new Series(new double[] {7}, new double[] {8}))));
+    Path file = dir.resolve("figures.tsv");
+    Interleaved.writeData(groups, file);
+    List<Group> read = Interleaved.readData(file);
+    assertEquals(2, read.size());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(groups.get(i).key(), read.get(i).key());
+      assertEquals(List.copyOf(groups.get(i).variants().keySet()), List.copyOf(read.get(i).variants().keySet()));
+      for (String name : groups.get(i).variants().keySet()) {
+        Series expected = groups.get(i).variants().get(name);
+        Series actual = read.get(i).variants().get(name);
+        assertArrayEquals(expected.cpuNsPerOp(), actual.cpuNsPerOp());
+        assertArrayEquals(expected.allocBytesPerOp(), actual.allocBytesPerOp());
+      }
+    }
   }
 
   @Test
