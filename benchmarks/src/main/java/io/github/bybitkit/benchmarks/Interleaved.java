@@ -235,7 +235,7 @@ public final class Interleaved {
     HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     if (options.childData() == null && hotSpot != null
         && !Boolean.parseBoolean(hotSpot.getVMOption("AlwaysPreTouch").getValue())) {
-      System.err.println("note: without -Xms1g -Xmx1g -XX:+AlwaysPreTouch, each first touch of a heap page counts"
+      System.err.println("note: without -Xms512m -Xmx512m -XX:+AlwaysPreTouch, each first touch of a heap page counts"
           + " as CPU time of whichever variant grew the heap");
     }
     List<Group> groups = new ArrayList<>();
@@ -403,7 +403,7 @@ public final class Interleaved {
             invokeAll(teardowns, instance, Level.Iteration, false);
           }
         };
-        series = measure(variants, options, meter, iteration);
+        series = measure(variants, options, meter, iteration, progress);
         blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
       } finally {
         invokeAll(teardowns, instance, Level.Trial, false);
@@ -421,8 +421,9 @@ public final class Interleaved {
    * this thread, longer (up to 3 times) while the JIT is still compiling: on a loaded machine the compiler threads
    * lag, and a round measured before they finish measures the interpreter.
    */
-  static Map<String, Series> measure(List<Variant> variants, Options options, Meter meter, Fixture iteration)
-      throws Throwable {
+  static Map<String, Series> measure(List<Variant> variants, Options options, Meter meter, Fixture iteration,
+      PrintStream progress) throws Throwable {
+    long wallStart = System.nanoTime();
     int count = variants.size();
     int[] batch = new int[count];
     Arrays.fill(batch, 1);
@@ -446,6 +447,8 @@ public final class Interleaved {
       compiled = nowCompiled;
       long warm = meter.cpuNanos() - warmupStart;
       if (warm >= options.warmupNanos() && (!compiling || warm >= 3 * options.warmupNanos())) {
+        progress.printf(Locale.ROOT, "  warm-up %.1f s CPU in %.1f s%s%n", warm / 1e9,
+            (System.nanoTime() - wallStart) / 1e9, compiling ? " (the JIT was still compiling)" : "");
         break;
       }
     } while (true);
@@ -462,6 +465,7 @@ public final class Interleaved {
       }
       iteration.after();
     }
+    progress.printf(Locale.ROOT, "  measured in %.1f s%n", (System.nanoTime() - wallStart) / 1e9);
     Map<String, Series> series = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       series.put(variants.get(i).name(), new Series(cpu[i], alloc[i]));

@@ -11,6 +11,7 @@ import io.github.bybitkit.benchmarks.Interleaved.Series;
 import io.github.bybitkit.benchmarks.Interleaved.Stats;
 import io.github.bybitkit.benchmarks.Interleaved.Variant;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -197,7 +198,7 @@ public class InterleavedTest {
       }
     });
     Map<String, Series> series = Interleaved.measure(List.of(once, thrice), options(15, 3, 0.3),
-        Interleaved.threadMeter(), Interleaved.NO_FIXTURE);
+        Interleaved.threadMeter(), Interleaved.NO_FIXTURE, new PrintStream(OutputStream.nullOutputStream()));
     Group group = new Group("Work", Map.of(), series);
     double cpuRatio = group.ratio("thrice", "once", Metric.CPU).median();
     assertTrue(cpuRatio > 2.4 && cpuRatio < 3.6, "CPU ratio " + cpuRatio);
