@@ -20,7 +20,7 @@ import okio.Buffer;
  */
 public final class Report {
   /** Per benchmark class, the method that is the floor (ratios are against it). */
-  private static final Map<String, String> FLOORS = Map.of(
+  static final Map<String, String> FLOORS = Map.of(
       "PortfolioMarginDecodeBenchmark", "tokenWalk",
       "V2DecodeBenchmark", "tokenWalk",
       "SigningBenchmark", "bareHmacReadyMac",
