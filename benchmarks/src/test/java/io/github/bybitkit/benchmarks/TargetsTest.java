@@ -84,7 +84,7 @@ class TargetsTest {
   }
 
   @Test
-  void theIssueTargetsSayMissingForSigningVariantsNotYetWritten() {
+  void theIssueSigningTargetsSayMissingWhenTheStepVariantsAreAbsent() {
     List<Row> rows = Targets.evaluate(Targets.ALL, List.of(
         group("InterceptorSigningBenchmark", null, "chainOnly", 1, "v2Signed", 10, "v5Signed", 3)));
     List<Row> signing = rows.stream().filter(r -> r.what().contains("signing")).toList();
