@@ -9,7 +9,6 @@ import io.github.bybitkit.metadata.BybitOperations;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -192,22 +191,28 @@ public class LoopbackCallBenchmark {
   }
 
   /**
-   * CPU time of the benchmark thread per call, in microseconds, as the secondary metric {@code cpuUs}. JMH sums an
-   * {@code EVENTS} counter over the iterations, so each iteration reports its mean divided by the number of
-   * iterations: the summary line is the mean over iterations (an iteration's own mean is its line times the count;
-   * {@code -rf json} keeps each). The two clock reads per call (well under a microsecond together) are in every variant.
+   * CPU time of the benchmark thread per call in microseconds ({@code cpuUs}) and the bytes that thread allocates per
+   * call ({@code threadAllocB}; unlike {@code -prof gc}'s figure, which counts every thread, MockWebServer's
+   * included), as secondary metrics. JMH sums an {@code EVENTS} counter over the iterations, so each iteration reports
+   * its mean divided by the number of iterations: the summary line is the mean over iterations (an iteration's own
+   * mean is its line times the count; {@code -rf json} keeps each). The clock and counter reads per call (well under a
+   * microsecond together) are in every variant.
    */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.EVENTS)
   public static class CallCpu {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private long nanos;
+    private long bytes;
     private long calls;
     private int iterations;
+    private long startBytes;
 
     @Setup(Level.Iteration)
     public void reset(IterationParams params) {
       nanos = 0;
+      bytes = 0;
       calls = 0;
       iterations = params.getCount();
     }
@@ -216,12 +221,18 @@ public class LoopbackCallBenchmark {
       return calls == 0 ? 0 : nanos / 1000.0 / calls / iterations;
     }
 
+    public double threadAllocB() {
+      return calls == 0 ? 0 : (double) bytes / calls / iterations;
+    }
+
     long start() {
+      startBytes = THREADS.getCurrentThreadAllocatedBytes();
       return THREADS.getCurrentThreadCpuTime();
     }
 
     void stop(long start) {
       nanos += THREADS.getCurrentThreadCpuTime() - start;
+      bytes += THREADS.getCurrentThreadAllocatedBytes() - startBytes;
       calls++;
     }
   }
