@@ -90,8 +90,12 @@ public final class BybitClient implements AutoCloseable {
     // Bybit does not redirect; following one would hand the signed request (key, signature, body) to another host.
     http.followRedirects(false).followSslRedirects(false)
         .addInterceptor(new SigningInterceptor(credentials, clock, recvWindow.toMillis()))
-        .addInterceptor(new NoReplayInterceptor(USER_AGENT))
-        .addInterceptor(new HttpLogger(builder.logLevel, builder.logger, redactor));
+        .addInterceptor(new NoReplayInterceptor(USER_AGENT));
+    // With logging off the logger is not in the chain at all: no interceptor hop per call. (With a level set it stays,
+    // and asks the System.Logger on every call, since a logging configuration may turn DEBUG on later.)
+    if (builder.logLevel != HttpLogLevel.NONE) {
+      http.addInterceptor(new HttpLogger(builder.logLevel, builder.logger, redactor));
+    }
     // Stale connections (issue 14, item 7): a server may close a kept-alive connection while it sits idle in the pool.
     // OkHttp recovers from that by sending the request again on another connection, which the one-shot body of a
     // non-GET (NoReplayInterceptor) forbids, because OkHttp cannot tell a close before any byte arrived from a drop

@@ -1,8 +1,14 @@
 package io.github.bybitkit.benchmarks;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.squareup.moshi.JsonReader;
 import io.github.bybitkit.BybitClient;
+import io.github.bybitkit.metadata.BybitJson;
+import io.github.bybitkit.metadata.BybitOperations;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import javax.net.ServerSocketFactory;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,11 +34,23 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import retrofit2.Call;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+import retrofit2.http.GET;
 
 /**
  * A full signed call on loopback through the public client against a raw OkHttp GET whose body is walked with
- * {@link JsonReader} (the floor: same server, same bytes, no signing, no envelope, no models). Wall-clock time, so
- * the server's share is in both; compare the two, not the absolute numbers.
+ * {@link JsonReader} (the floor: same server, same bytes, no signing, no envelope, no models). In JMH this is wall-clock
+ * time, so the server's share is in both; compare the two, not the absolute numbers. The issue's measure, CPU time of
+ * the calling thread, is what the interleaved harness ({@link Interleaved}) takes of these same variants.
+ *
+ * <p>Two diagnostic variants place the client between floor and peer: {@code rawDecode} is the raw call with the
+ * body decoded by BybitKit's own decoding path (no signing, no Retrofit, no interceptors), so {@code bybitKit} minus
+ * {@code rawDecode} is what signing and the client's call machinery add; {@code retrofitGson} is an unsigned
+ * Retrofit call with a Gson converter (portfolio margin into the same generated records as the decode benchmarks'
+ * Gson peer; positions, which Gson cannot read into BybitKit's records without per-field configuration, into Gson's
+ * {@link JsonObject} tree).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +63,17 @@ public class LoopbackCallBenchmark {
   private BybitClient client;
   private OkHttpClient rawClient;
   private HttpUrl rawUrl;
+  private BybitJson.ResponseDecoder decoder;
+  private GsonApi gsonApi;
+
+  /** The same endpoints through Retrofit and Gson, unsigned. */
+  interface GsonApi {
+    @GET("v5/asset/portfolio-margin")
+    Call<PortfolioMarginResponse> portfolioMargin();
+
+    @GET("v2/private/position/list")
+    Call<JsonObject> positions();
+  }
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -68,7 +98,15 @@ public class LoopbackCallBenchmark {
         .okHttpClient(rawClient)
         .build();
     rawUrl = server.url(payload.equals("positions") ? "/v2/private/position/list" : "/v5/asset/portfolio-margin");
-    if (bybitKit() == null || raw() == 0) {
+    decoder = BybitJson.decoder(payload.equals("positions") ? BybitOperations.GET_POSITIONS
+        : BybitOperations.GET_PORTFOLIO_MARGIN, false);
+    gsonApi = new Retrofit.Builder()
+        .baseUrl(server.url("/"))
+        .client(rawClient)
+        .addConverterFactory(new GsonConverter(new PeerDecoders.GsonReflective().gson()))
+        .build()
+        .create(GsonApi.class);
+    if (bybitKit() == null || raw() == 0 || rawDecode() == null || retrofitGson() == null) {
       throw new IllegalStateException("a loopback call returned nothing");
     }
   }
@@ -99,6 +137,38 @@ public class LoopbackCallBenchmark {
   public long raw() throws IOException {
     try (Response response = rawClient.newCall(new Request.Builder().url(rawUrl).build()).execute()) {
       return TokenWalk.walk(JsonReader.of(response.body().source()));
+    }
+  }
+
+  /** The raw call, its body decoded by BybitKit's decoding path: what the client does minus signing and machinery. */
+  @Benchmark
+  public Object rawDecode() throws IOException {
+    try (Response response = rawClient.newCall(new Request.Builder().url(rawUrl).build()).execute()) {
+      return decoder.result(response.body().bytes());
+    }
+  }
+
+  /** The peer: Retrofit with a Gson converter, unsigned. */
+  @Benchmark
+  public Object retrofitGson() throws IOException {
+    return (payload.equals("positions") ? gsonApi.positions() : gsonApi.portfolioMargin()).execute().body();
+  }
+
+  /** A minimal Gson converter for Retrofit (the converter-gson artifact is not a dependency here). */
+  private static final class GsonConverter extends Converter.Factory {
+    private final Gson gson;
+
+    GsonConverter(Gson gson) {
+      this.gson = gson;
+    }
+
+    @Override
+    public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+      return body -> {
+        try (body) {
+          return gson.fromJson(body.charStream(), type);
+        }
+      };
     }
   }
 

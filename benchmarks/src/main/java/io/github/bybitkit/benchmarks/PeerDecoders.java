@@ -59,6 +59,11 @@ public final class PeerDecoders {
       return gson.fromJson(reader, PortfolioMarginResponse.class).result();
     }
 
+    /** The configured Gson, for the Retrofit + Gson peer of the loopback call. */
+    Gson gson() {
+      return gson;
+    }
+
     private static FieldNamingStrategy upperCaseInTotalPnlRanges() {
       return field -> field.getDeclaringClass() == BybitTotalPnlRanges.class
           ? field.getName().toUpperCase(java.util.Locale.ROOT) : field.getName();

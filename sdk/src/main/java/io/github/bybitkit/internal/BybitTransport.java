@@ -132,17 +132,22 @@ public final class BybitTransport {
 
   private <E extends Envelope<?>> E executeEnvelope(Call<? extends E> call) {
     ensureOpen();
-    Attempts attempts = new Attempts(call.request());
+    String operation = operationOf(call.request());
+    // The retry state is made at the first failure: a call that succeeds first time allocates none.
+    Attempts attempts = null;
     Call<? extends E> current = call;
     while (true) {
       try {
-        Duration wait = throttle(attempts);
+        Duration wait = throttle(operation);
         if (!wait.isZero()) {
           sleep(wait, null);
         }
         applyTimeout(current);
-        return executeOnce(current, attempts);
+        return executeOnce(current, operation);
       } catch (BybitException e) {
+        if (attempts == null) {
+          attempts = new Attempts(call.request());
+        }
         Duration retryAfter = attempts.retryAfter(e, Thread.currentThread().isInterrupted());
         if (retryAfter == null) {
           throw e;
@@ -156,16 +161,22 @@ public final class BybitTransport {
     }
   }
 
-  private <E extends Envelope<?>> E executeOnce(Call<? extends E> call, Attempts attempts) {
+  private <E extends Envelope<?>> E executeOnce(Call<? extends E> call, String operation) {
     Response<? extends E> response;
     try {
       response = call.execute();
     } catch (SigningException e) {
       throw e.unchecked();
     } catch (IOException e) {
-      throw errors.transportFailure(attempts.operation, call.request(), e);
+      throw errors.transportFailure(operation, call.request(), e);
     }
-    return unwrap(attempts.operation, call.request(), response);
+    return unwrap(operation, call.request(), response);
+  }
+
+  /** The operation id of a request made through a generated interface, or null. */
+  private static String operationOf(Request request) {
+    BybitEndpoint endpoint = Endpoints.of(request);
+    return endpoint == null ? null : endpoint.operationId();
   }
 
   private void sleep(Duration wait, BybitException cause) {
@@ -238,7 +249,7 @@ public final class BybitTransport {
     void send(Call<? extends E> call) {
       Duration wait;
       try {
-        wait = throttle(attempts);
+        wait = throttle(attempts.operation);
       } catch (BybitException e) {
         future.completeExceptionally(e);
         return;
@@ -378,11 +389,14 @@ public final class BybitTransport {
     }
   }
 
-  private Duration throttle(Attempts attempts) {
-    Duration wait = rateLimits.acquire(attempts.operation, clock.millis());
+  private Duration throttle(String operation) {
+    if (!rateLimits.limiterEnabled()) {
+      return Duration.ZERO; // nothing to count or wait for, and no clock to read
+    }
+    Duration wait = rateLimits.acquire(operation, clock.millis());
     if (wait.compareTo(rateLimits.maxWait()) > 0) {
-      RateLimit state = rateLimits.get(attempts.operation);
-      throw new BybitRateLimitException(attempts.operation, "not sent: the rate limit leaves "
+      RateLimit state = rateLimits.get(operation);
+      throw new BybitRateLimitException(operation, "not sent: the rate limit leaves "
           + state.remaining() + " requests until " + state.resetAt() + ", " + wait.toMillis()
           + " ms away, longer than the limiter may wait (" + rateLimits.maxWait().toMillis() + " ms)",
           null, null, 0, state.resetAt(), state);
@@ -400,8 +414,8 @@ public final class BybitTransport {
   // ------------------------------------------------------------------ responses
 
   private <E extends Envelope<?>> E unwrap(String operation, Request request, Response<? extends E> response) {
-    Instant observedAt = clock.localClock().instant();
     if (!response.isSuccessful()) {
+      Instant observedAt = clock.localClock().instant();
       Headers headers = response.headers();
       BybitException failure = errors.httpFailure(operation, request, response.code(),
           ErrorBody.read(response.errorBody()), headers, observedAt);
@@ -412,9 +426,10 @@ public final class BybitTransport {
     if (envelope == null) {
       throw new BybitDecodingException(operation, "empty response from " + ErrorMapper.where(request), "$", null);
     }
-    RateLimit state = RateLimits.fromHeaders(response.headers(), observedAt);
+    // The clock is read only when there is a state to stamp (most public calls have none).
+    RateLimit state = RateLimits.fromHeaders(response.headers(), clock.localClock());
     if (state == null && envelope instanceof V2Response<?> v2) {
-      state = RateLimits.fromV2(v2, observedAt);
+      state = RateLimits.fromV2(v2, clock.localClock());
     }
     rateLimits.record(operation, state);
     if (envelope.retCode() != 0) {

@@ -1,6 +1,7 @@
 package io.github.bybitkit.internal;
 
 import io.github.bybitkit.RateLimit;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,22 +45,65 @@ public final class RateLimits {
 
   /** The state from v5 headers, or null when the response had none. */
   public static RateLimit fromHeaders(Headers headers, Instant observedAt) {
-    Integer limit = intOrNull(headers.get(V5_LIMIT));
-    Integer remaining = intOrNull(headers.get(V5_STATUS));
-    Long reset = longOrNull(headers.get(V5_RESET));
+    return fromHeaders(headers, null, observedAt);
+  }
+
+  /**
+   * As {@link #fromHeaders(Headers, Instant)}, observed now by {@code clock}, which is read only when there is a state:
+   * the success path of a call without rate-limit headers pays one scan of the header names, no clock and no parse.
+   */
+  public static RateLimit fromHeaders(Headers headers, Clock clock) {
+    return fromHeaders(headers, clock, null);
+  }
+
+  private static RateLimit fromHeaders(Headers headers, Clock clock, Instant observedAt) {
+    // One pass over the names instead of one Headers.get (a scan) per header; the last value of a name wins, as in get.
+    String limitText = null;
+    String statusText = null;
+    String resetText = null;
+    for (int i = 0, size = headers.size(); i < size; i++) {
+      String name = headers.name(i);
+      if (!name.regionMatches(true, 0, V5_LIMIT, 0, V5_LIMIT.length())) {
+        continue;
+      }
+      if (name.length() == V5_LIMIT.length()) {
+        limitText = headers.value(i);
+      } else if (name.equalsIgnoreCase(V5_STATUS)) {
+        statusText = headers.value(i);
+      } else if (name.equalsIgnoreCase(V5_RESET)) {
+        resetText = headers.value(i);
+      }
+    }
+    if (limitText == null && statusText == null && resetText == null) {
+      return null;
+    }
+    Integer limit = intOrNull(limitText);
+    Integer remaining = intOrNull(statusText);
+    Long reset = longOrNull(resetText);
     if (limit == null && remaining == null && reset == null) {
       return null;
     }
-    return new RateLimit(limit, remaining, reset == null ? null : Instant.ofEpochMilli(reset), observedAt);
+    return new RateLimit(limit, remaining, reset == null ? null : Instant.ofEpochMilli(reset),
+        observedAt != null ? observedAt : clock.instant());
   }
 
   /** The state from the v2 body fields, or null when the envelope had none. */
   public static RateLimit fromV2(V2Response<?> envelope, Instant observedAt) {
+    return fromV2(envelope, null, observedAt);
+  }
+
+  /** As {@link #fromV2(V2Response, Instant)}, observed now by {@code clock}, which is read only when there is a state. */
+  public static RateLimit fromV2(V2Response<?> envelope, Clock clock) {
+    return fromV2(envelope, clock, null);
+  }
+
+  private static RateLimit fromV2(V2Response<?> envelope, Clock clock, Instant observedAt) {
     if (envelope.rateLimit() == null && envelope.rateLimitStatus() == null && envelope.rateLimitResetMs() == null) {
       return null;
     }
     return new RateLimit(envelope.rateLimit(), envelope.rateLimitStatus(),
-        envelope.rateLimitResetMs() == null ? null : Instant.ofEpochMilli(envelope.rateLimitResetMs()), observedAt);
+        envelope.rateLimitResetMs() == null ? null : Instant.ofEpochMilli(envelope.rateLimitResetMs()),
+        observedAt != null ? observedAt : clock.instant());
   }
 
   public void record(String operationId, RateLimit state) {
