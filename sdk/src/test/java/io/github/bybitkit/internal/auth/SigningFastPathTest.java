@@ -232,6 +232,24 @@ class SigningFastPathTest {
   }
 
   @Test
+  void v5HeadersAreTheSameWithOrWithoutHeadersOnTheRequest() throws Exception {
+    Request bare = request(Api.class, "v5", "https://api.bybit.com/v5/asset/portfolio-margin?baseCoin=BTC", null);
+    Request withHeaders = bare.newBuilder().header("X-Other", "kept").header("X-BAPI-SIGN", "stale").build();
+    String expectedSign = hmac(NOW + KEY + "5000" + "baseCoin=BTC");
+
+    for (Request signed : List.of(sign(bare), sign(withHeaders))) {
+      assertEquals(KEY, signed.header("X-BAPI-API-KEY"));
+      assertEquals(Long.toString(NOW), signed.header("X-BAPI-TIMESTAMP"));
+      assertEquals("5000", signed.header("X-BAPI-RECV-WINDOW"));
+      assertEquals(List.of(expectedSign), signed.headers("X-BAPI-SIGN")); // a stale one is replaced, not added to
+      assertEquals("2", signed.header("X-BAPI-SIGN-TYPE"));
+    }
+    assertEquals(5, sign(bare).headers().size());
+    assertEquals("kept", sign(withHeaders).header("X-Other"));
+    assertEquals(6, sign(withHeaders).headers().size());
+  }
+
+  @Test
   void arraySortAndJoinMatchATreeMap() {
     Random random = new Random(12);
     String alphabet = "aAbB_-.0z~";
