@@ -37,6 +37,8 @@ import retrofit2.Retrofit;
  */
 public final class BybitConverterFactory extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  // Half of what Okio's segment pool keeps per thread (64 KiB): the body and its whole copy both fit in it.
+  private static final long WHOLE_COPY_BYTES = 32 * 1024;
 
   private final Moshi moshi;
   private final boolean strict;
@@ -81,10 +83,22 @@ public final class BybitConverterFactory extends Converter.Factory {
    *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
-    // The body stays whole for a careful reading. The single pass reads a copy, made a segment at a time into the
-    // reader's own pooled segments; sharing segments instead (Buffer.copy(), peek()) would keep every one of them
-    // out of Okio's pool, so each body would cost its size in new segments.
-    JsonReader reader = JsonReader.of(Okio.buffer(new CopyingSource(bytes)));
+    // The body stays whole for a careful reading. The single pass reads a copy in the reader's own pooled segments;
+    // sharing segments instead (Buffer.copy(), peek()) would keep every one of them out of Okio's pool, so each body
+    // would cost its size in new segments. A small body is copied whole, so the reader reads a plain Buffer; a large
+    // one a segment at a time as the reader goes, so the two copies never hold more than Okio's pool keeps.
+    CopyingSource copying = new CopyingSource(bytes);
+    BufferedSource source;
+    if (bytes.size() <= WHOLE_COPY_BYTES) {
+      Buffer copy = new Buffer();
+      while (copying.read(copy, WHOLE_COPY_BYTES) != -1) {
+        // copied a segment
+      }
+      source = copy;
+    } else {
+      source = Okio.buffer(copying);
+    }
+    JsonReader reader = JsonReader.of(source);
     try {
       Object value = envelope.fromJson(reader);
       if (reader.peek() == JsonReader.Token.END_DOCUMENT) {
