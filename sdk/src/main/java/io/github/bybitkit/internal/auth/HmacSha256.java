@@ -34,7 +34,7 @@ public final class HmacSha256 {
     public String hex(String message) {
       Objects.requireNonNull(message, "message");
       // doFinal resets the Mac to its key, ready for the next message.
-      return lowerHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -78,15 +78,10 @@ public final class HmacSha256 {
   public static String hex(String secret, String message) {
     byte[] key = keyBytes(secret);
     Objects.requireNonNull(message, "message");
-    return lowerHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(newMac(key).doFinal(message.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-  /** Lowercase hex; HexFormat writes the string's bytes directly (no copy), which a byte[] + new String would add. */
-  static String lowerHex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
-  }
 
   private static void writeHex(byte[] bytes, byte[] out, int offset) {
     for (int i = 0; i < bytes.length; i++) {

@@ -1,6 +1,8 @@
 package io.github.bybitkit.internal.auth;
 
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /** The v2 signature: HMAC-SHA256 over all parameters sorted by name, as {@code k=v&...} without URL-encoding. */
 public final class V2Signing {
@@ -13,35 +15,15 @@ public final class V2Signing {
    * @throws IllegalArgumentException on a null key or value, which has no defined place in the string
    */
   public static String payload(Map<String, String> params) {
-    int size = params.size();
-    String[] names = new String[size];
-    String[] values = new String[size];
-    int i = 0;
-    for (Map.Entry<String, String> entry : params.entrySet()) {
-      if (entry.getKey() == null) {
-        throw new IllegalArgumentException("Parameter name is null");
+    // Not on the request path (the interceptor sorts arrays with sort/join): kept as the plain, obvious form.
+    StringJoiner joined = new StringJoiner("&");
+    for (Map.Entry<String, String> entry : sorted(params).entrySet()) {
+      if (entry.getValue() == null) {
+        throw new IllegalArgumentException("Parameter '" + entry.getKey() + "' has a null value");
       }
-      names[i] = entry.getKey();
-      values[i] = entry.getValue();
-      i++;
+      joined.add(entry.getKey() + "=" + entry.getValue());
     }
-    sort(names, values, size);
-    // Only a map with its own idea of key equality repeats a name; the last one wins, as in a TreeMap copy.
-    int kept = 0;
-    for (int j = 0; j < size; j++) {
-      if (j + 1 < size && names[j].equals(names[j + 1])) {
-        continue;
-      }
-      names[kept] = names[j];
-      values[kept++] = values[j];
-    }
-    size = kept;
-    for (int j = 0; j < size; j++) {
-      if (values[j] == null) {
-        throw new IllegalArgumentException("Parameter '" + names[j] + "' has a null value");
-      }
-    }
-    return join(names, values, size);
+    return joined.toString();
   }
 
   /** Lowercase hex HMAC-SHA256 of {@link #payload(Map)} with {@code secret}. */
@@ -52,6 +34,17 @@ public final class V2Signing {
   /** Lowercase hex HMAC-SHA256 of {@link #payload(Map)} with a prepared key. */
   public static String sign(HmacSha256.Key key, Map<String, String> params) {
     return key.hex(payload(params));
+  }
+
+  private static TreeMap<String, String> sorted(Map<String, String> params) {
+    TreeMap<String, String> sorted = new TreeMap<>();
+    for (Map.Entry<String, String> entry : params.entrySet()) {
+      if (entry.getKey() == null) {
+        throw new IllegalArgumentException("Parameter name is null");
+      }
+      sorted.put(entry.getKey(), entry.getValue());
+    }
+    return sorted;
   }
 
   /**

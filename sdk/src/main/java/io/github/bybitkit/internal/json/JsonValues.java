@@ -716,21 +716,9 @@ public final class JsonValues {
    * general path (and its error).
    */
   static Instant integralEpoch(String text, int unitDigits) {
-    int length = text.length();
-    int first = length > 0 && text.charAt(0) == '-' ? 1 : 0;
-    if (length == first || length > 18) {
+    Long units = plainLong(text);
+    if (units == null) {
       return null;
-    }
-    long units = 0;
-    for (int k = first; k < length; k++) {
-      char c = text.charAt(k);
-      if (!isDigit(c)) {
-        return null;
-      }
-      units = units * 10 + (c - '0');
-    }
-    if (first == 1) {
-      units = -units;
     }
     try {
       return unitDigits == 0 ? Instant.ofEpochSecond(units) : Instant.ofEpochMilli(units);

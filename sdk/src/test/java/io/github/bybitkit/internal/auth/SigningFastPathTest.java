@@ -292,12 +292,15 @@ class SigningFastPathTest {
   }
 
   @Test
-  void hexMatchesHexFormat() {
-    byte[] all = new byte[256];
+  void hexWrittenInPlaceMatchesHexFormatOfAnIndependentHmac() throws Exception {
+    byte[] all = new byte[128]; // every ASCII byte: the same bytes as the UTF-8 of the text hmac() signs
     for (int i = 0; i < all.length; i++) {
       all[i] = (byte) i;
     }
-    assertEquals(HexFormat.of().formatHex(all), HmacSha256.lowerHex(all));
-    assertEquals("", HmacSha256.lowerHex(new byte[0]));
+    byte[] out = new byte[3 + 64];
+    new HmacSha256.Key(SECRET).hexInto(all, all.length, out, 3);
+    String expected = hmac(new String(all, StandardCharsets.ISO_8859_1));
+    assertEquals(expected, new String(out, 3, 64, StandardCharsets.US_ASCII));
+    assertEquals(0, out[0] | out[1] | out[2], "nothing written before the offset");
   }
 }
