@@ -129,7 +129,7 @@ class DecodingFuzzTest {
   }
 
   /** One to three random edits. */
-  private static byte[] mutate(byte[] original, SplittableRandom random) {
+  static byte[] mutate(byte[] original, SplittableRandom random) {
     byte[] bytes = original;
     int edits = 1 + random.nextInt(3);
     for (int e = 0; e < edits && bytes.length > 0; e++) {

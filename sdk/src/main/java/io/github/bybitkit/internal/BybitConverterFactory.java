@@ -11,6 +11,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import io.github.bybitkit.BybitDecodingException;
 import io.github.bybitkit.enums.BybitEnum;
+import io.github.bybitkit.internal.json.ByteJsonReader;
 import io.github.bybitkit.internal.json.EnvelopeAdapter;
 import io.github.bybitkit.internal.json.JsonBounds;
 import io.github.bybitkit.internal.json.JsonValues;
@@ -39,6 +40,7 @@ public final class BybitConverterFactory extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   // Half of what Okio's segment pool keeps per thread (64 KiB): the body and its whole copy both fit in it.
   private static final long WHOLE_COPY_BYTES = 32 * 1024;
+  private static final Object NOT_READ = new Object();
 
   private final Moshi moshi;
   private final boolean strict;
@@ -72,7 +74,9 @@ public final class BybitConverterFactory extends Converter.Factory {
   /**
    * Parses a complete response body.
    *
-   * <p>Nearly every body is valid JSON within {@link JsonBounds}: it is read once, by a strict reader, while the value
+   * <p>Nearly every body is plain JSON, which the quick reading takes straight from a copy of its bytes
+   * ({@link #readBytes}). Any other body, and any the quick reading gives up on, goes to the Moshi readings; nearly
+   * every one of those is valid JSON within {@link JsonBounds}: it is read once, by a strict reader, while the value
    * readers ({@link JsonValues}) refuse what a strict reader would let through that the limits do not (see
    * {@link JsonValues#isSinglePass}). Any failure of that single pass, or anything it cannot judge on its own, sends
    * the body to {@link #decodeCarefully}, which proves it against the limits first and words every failure; so
@@ -83,6 +87,13 @@ public final class BybitConverterFactory extends Converter.Factory {
    *     exception is not kept as the cause, since its message may quote the body (which can hold the API key)
    */
   public static Object decode(OperationInfo op, JsonAdapter<Object> envelope, Buffer bytes, Redactor redactor) {
+    if (envelope instanceof EnvelopeAdapter<?> quick && quick.readsBytes()) {
+      Object value = readBytes(quick, bytes);
+      if (value != NOT_READ) {
+        bytes.clear();
+        return value;
+      }
+    }
     // The body stays whole for a careful reading. The single pass reads a copy in the reader's own pooled segments;
     // sharing segments instead (Buffer.copy(), peek()) would keep every one of them out of Okio's pool, so each body
     // would cost its size in new segments. A small body is copied whole, so the reader reads a plain Buffer; a large
@@ -110,6 +121,29 @@ public final class BybitConverterFactory extends Converter.Factory {
       // read again below, carefully: that reading decides what the failure is and says it
     }
     return decodeCarefully(op, envelope, bytes, redactor);
+  }
+
+  /**
+   * The quick reading ({@link ByteJsonReader}) of a copy of the body, for the plain JSON Bybit sends: values are made
+   * straight from the bytes. {@link #NOT_READ} when it gives up (or anything else fails), leaving the body, untouched,
+   * to the Moshi readings, which alone decide what is invalid and say why.
+   */
+  private static Object readBytes(EnvelopeAdapter<?> envelope, Buffer bytes) {
+    byte[] array = new byte[Math.toIntExact(bytes.size()) + 1]; // the last byte stays 0: the reader's end mark
+    try (Buffer.UnsafeCursor cursor = bytes.readUnsafe()) {
+      int at = 0;
+      for (int n = cursor.seek(0); n != -1; n = cursor.next()) {
+        System.arraycopy(cursor.data, cursor.start, array, at, n);
+        at += n;
+      }
+    }
+    try {
+      ByteJsonReader reader = new ByteJsonReader(array, array.length - 1);
+      Object value = envelope.fromBytes(reader);
+      return reader.atEnd() ? value : NOT_READ;
+    } catch (RuntimeException e) {
+      return NOT_READ; // mostly ByteJsonReader.GiveUp; a model's own check that fails is worded by the Moshi reading
+    }
   }
 
   /**

@@ -15,7 +15,11 @@ import okio.BufferedSink;
  * envelope's {@code result} ({@code null}, {@code {}}) must not hide the error behind a decoding failure. When
  * {@code result} comes before the code, the code is looked up ahead without consuming the input.
  */
-public final class EnvelopeAdapter<T> extends JsonAdapter<Object> {
+public final class EnvelopeAdapter<T> extends JsonAdapter<Object> implements ByteJsonAdapter<Object> {
+  private static final ByteJsonReader.Names V2_BYTE_NAMES = ByteJsonReader.Names.of("ret_code", "ret_msg",
+      "ext_code", "ext_info", "result", "time_now", "rate_limit_status", "rate_limit_reset_ms", "rate_limit", "token");
+  private static final ByteJsonReader.Names V5_BYTE_NAMES = ByteJsonReader.Names.of("retCode", "retMsg", "result",
+      "retExtInfo", "time");
   private static final JsonReader.Options V2_NAMES = JsonReader.Options.of("ret_code", "ret_msg", "ext_code",
       "ext_info", "result", "time_now", "rate_limit_status", "rate_limit_reset_ms", "rate_limit", "token");
   private static final JsonReader.Options V5_NAMES = JsonReader.Options.of("retCode", "retMsg", "result",
@@ -104,6 +108,95 @@ public final class EnvelopeAdapter<T> extends JsonAdapter<Object> {
       return null;
     }
     return result.fromJson(reader);
+  }
+
+  /** Whether {@link #fromBytes} can read this operation's responses (its result adapter reads bytes too). */
+  public boolean readsBytes() {
+    return result == null || result instanceof ByteJsonAdapter<?>;
+  }
+
+  /** {@link #fromJson} from bytes; gives up where it would fail, and where the code follows the result. */
+  @Override
+  public Object fromBytes(ByteJsonReader reader) {
+    return kind == EnvelopeKind.V2 ? readV2(reader) : readV5(reader);
+  }
+
+  private V2Response<T> readV2(ByteJsonReader reader) {
+    Integer code = null;
+    String msg = null;
+    String extCode = null;
+    String extInfo = null;
+    T value = null;
+    String timeNow = null;
+    Integer status = null;
+    Long resetMs = null;
+    Integer limit = null;
+    String token = null;
+    reader.beginObject();
+    while (reader.hasNextField()) {
+      switch (reader.selectName(V2_BYTE_NAMES)) {
+        case 0 -> code = reader.readInt();
+        case 1 -> msg = reader.readString();
+        case 2 -> extCode = text(reader);
+        case 3 -> extInfo = text(reader);
+        case 4 -> value = readResult(reader, code);
+        case 5 -> timeNow = reader.readString();
+        case 6 -> status = reader.readInt();
+        case 7 -> resetMs = reader.readLong();
+        case 8 -> limit = reader.readInt();
+        case 9 -> token = text(reader);
+        default -> reader.skipUnknownField(strict);
+      }
+    }
+    if (code == null) {
+      return reader.giveUp(); // the Moshi reading words the missing code
+    }
+    return new V2Response<>(code, msg, extCode, extInfo, value, timeNow, status, resetMs, limit, token);
+  }
+
+  private V5Response<T> readV5(ByteJsonReader reader) {
+    Integer code = null;
+    String msg = null;
+    T value = null;
+    String extInfo = null;
+    Long time = null;
+    reader.beginObject();
+    while (reader.hasNextField()) {
+      switch (reader.selectName(V5_BYTE_NAMES)) {
+        case 0 -> code = reader.readInt();
+        case 1 -> msg = reader.readString();
+        case 2 -> value = readResult(reader, code);
+        case 3 -> extInfo = text(reader);
+        case 4 -> time = reader.readLong();
+        default -> reader.skipUnknownField(strict);
+      }
+    }
+    if (code == null) {
+      return reader.giveUp(); // the Moshi reading words the missing code
+    }
+    return new V5Response<>(code, msg, value, extInfo, time);
+  }
+
+  private T readResult(ByteJsonReader reader, Integer code) {
+    if (code == null) {
+      return reader.giveUp(); // the code comes later: only the Moshi reading looks ahead for it
+    }
+    if (result == null || code != 0) {
+      reader.skipValue();
+      return null;
+    }
+    return reader.read(result);
+  }
+
+  private static String text(ByteJsonReader reader) {
+    if (reader.nextIsNull()) {
+      return null;
+    }
+    if (reader.atObject() || reader.atArray()) {
+      return reader.readRawJson();
+    }
+    Boolean flag = reader.readBooleanLiteral();
+    return flag != null ? String.valueOf(flag) : reader.readString();
   }
 
   /** The return code further on in this object, read without consuming anything. */

@@ -58,7 +58,7 @@ public final class JsonValues {
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
   private static final Pattern SECONDS_WITH_FRACTION = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
-  private static final DateTimeFormatter LOCAL_DATE_TIME =
+  static final DateTimeFormatter LOCAL_DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
   private JsonValues() {}

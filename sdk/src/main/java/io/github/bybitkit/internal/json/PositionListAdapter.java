@@ -17,9 +17,10 @@ import java.util.List;
  * {@code {is_valid, data}} entries (no symbol). Entries Bybit marks invalid are left out, as its documentation says
  * their data must not be used. Delegates to the generated adapters, so strictness carries over.
  */
-public final class PositionListAdapter extends JsonAdapter<List<BybitPosition>> {
-  private final JsonAdapter<BybitPosition> position;
-  private final JsonAdapter<BybitPositionListEntry> entry;
+public final class PositionListAdapter extends JsonAdapter<List<BybitPosition>>
+    implements ByteJsonAdapter<List<BybitPosition>> {
+  private final BybitPositionJsonAdapter position;
+  private final BybitPositionListEntryJsonAdapter entry;
 
   public PositionListAdapter(Moshi moshi, boolean strict) {
     this.position = new BybitPositionJsonAdapter(moshi, strict);
@@ -48,6 +49,25 @@ public final class PositionListAdapter extends JsonAdapter<List<BybitPosition>> 
         throw new JsonDataException("Expected a position or a list of positions but was " + reader.peek()
             + " at " + reader.getPath());
     }
+  }
+
+  @Override
+  public List<BybitPosition> fromBytes(ByteJsonReader reader) {
+    if (reader.nextIsNull()) {
+      return null;
+    }
+    if (reader.atObject()) {
+      return List.of(position.fromBytes(reader));
+    }
+    List<BybitPosition> positions = new ArrayList<>();
+    reader.beginArray(); // gives up on anything but an array
+    while (reader.hasNextElement()) {
+      BybitPositionListEntry e = entry.fromBytes(reader);
+      if (e != null && !Boolean.FALSE.equals(e.isValid()) && e.data() != null) {
+        positions.add(e.data());
+      }
+    }
+    return Collections.unmodifiableList(positions);
   }
 
   @Override

@@ -23,8 +23,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * One reflection-free Moshi adapter per model, reading fields with {@code JsonReader.Options} and writing them in
- * spec order; plus {@code BybitJsonAdapterFactory}, which registers them all. In strict mode an unknown field fails
- * decoding, naming model and field; in lenient mode it is skipped.
+ * spec order; each also reads its model from bytes ({@code ByteJsonAdapter}, the quick first reading of a body). Plus
+ * {@code BybitJsonAdapterFactory}, which registers them all. In strict mode an unknown field fails decoding, naming
+ * model and field; in lenient mode it is skipped.
  */
 final class AdapterEmitter {
   private final ApiSpec spec;
@@ -38,9 +39,12 @@ final class AdapterEmitter {
   JavaFile emit(ApiModel model) {
     ClassName modelClass = types.modelClass(model.schemaName());
     ClassName adapterClass = types.adapterClass(model.schemaName());
+    ClassName byteAdapter = ClassName.get(spec.jsonPackage(), "ByteJsonAdapter");
+    ClassName byteReader = ClassName.get(spec.jsonPackage(), "ByteJsonReader");
     TypeSpec.Builder adapter = TypeSpec.classBuilder(adapterClass)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(JavaTypes.JSON_ADAPTER, modelClass))
+        .addSuperinterface(ParameterizedTypeName.get(byteAdapter, modelClass))
         .addAnnotation(Docs.generated("spec/openapi.yaml, schema " + model.schemaName()))
         .addJavadoc("Moshi adapter for {@link $T}, without reflection.\n", modelClass);
 
@@ -51,6 +55,10 @@ final class AdapterEmitter {
     adapter.addField(FieldSpec.builder(JavaTypes.JSON_READER.nestedClass("Options"), "NAMES",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.Options.of($L)", JavaTypes.JSON_READER, names.build())
+        .build());
+    adapter.addField(FieldSpec.builder(byteReader.nestedClass("Names"), "BYTE_NAMES",
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.Names.of($L)", byteReader, names.build())
         .build());
     adapter.addField(boolean.class, "strict", Modifier.PRIVATE, Modifier.FINAL);
 
@@ -63,12 +71,13 @@ final class AdapterEmitter {
         .addParameter(JavaTypes.MOSHI, "moshi")
         .addParameter(boolean.class, "strict")
         .addStatement("this.strict = strict");
-    Names.Scope fields = new Names.Scope().claim("NAMES").claim("strict");
+    Names.Scope fields = new Names.Scope().claim("NAMES").claim("BYTE_NAMES").claim("strict");
     for (ApiType need : needs) {
       addAdapterField(adapter, constructor, need, fields);
     }
     adapter.addMethod(constructor.build());
     adapter.addMethod(fromJson(model, modelClass));
+    adapter.addMethod(fromBytes(model, modelClass, byteReader));
     adapter.addMethod(toJson(model, modelClass));
     adapter.addMethod(MethodSpec.methodBuilder("toString")
         .addAnnotation(Override.class)
@@ -132,6 +141,41 @@ final class AdapterEmitter {
     m.endControlFlow();
     m.endControlFlow();
     m.addStatement("reader.endObject()");
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < model.properties().size(); i++) {
+      args.add(i == 0 ? "$L" : ", $L", locals.get(i));
+    }
+    m.addStatement("return new $T($L)", modelClass, args.build());
+    return m.build();
+  }
+
+  /** {@link #fromJson} over a {@code ByteJsonReader}: the same fields, read the same way, or a give-up. */
+  private MethodSpec fromBytes(ApiModel model, ClassName modelClass, ClassName byteReader) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("fromBytes")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(modelClass)
+        .addParameter(byteReader, "reader")
+        .beginControlFlow("if (reader.nextIsNull())")
+        .addStatement("return null")
+        .endControlFlow();
+    Names.Scope scope = new Names.Scope().claim("reader").claim("NAMES").claim("BYTE_NAMES");
+    List<String> locals = new ArrayList<>();
+    for (ApiProperty p : model.properties()) {
+      String local = scope.local(ModelEmitter.componentName(p));
+      locals.add(local);
+      m.addStatement("$T $L = null", types.storedType(p.type()), local);
+    }
+    m.addStatement("reader.beginObject()");
+    m.beginControlFlow("while (reader.hasNextField())");
+    m.beginControlFlow("switch (reader.selectName(BYTE_NAMES))");
+    for (int i = 0; i < model.properties().size(); i++) {
+      ApiProperty p = model.properties().get(i);
+      m.addStatement("case $L -> $L = $L", i, locals.get(i), types.readBytes(p.type(), "reader", scope.copy(), 0));
+    }
+    m.addStatement("default -> reader.skipUnknownField(this.strict)");
+    m.endControlFlow();
+    m.endControlFlow();
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < model.properties().size(); i++) {
       args.add(i == 0 ? "$L" : ", $L", locals.get(i));

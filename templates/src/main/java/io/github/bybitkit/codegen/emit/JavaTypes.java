@@ -123,23 +123,8 @@ final class JavaTypes {
 
   /** Expression that reads a value of this type from {@code readerVar}; lambda parameters come from {@code scope}. */
   CodeBlock read(ApiType type, String readerVar, Names.Scope scope, int depth) {
-    if (type instanceof Scalar s) {
-      String method = switch (s.kind()) {
-        case STRING -> "readString";
-        case INT -> "readInt";
-        case LONG -> "readLong";
-        case BOOLEAN -> "readBoolean";
-        case DECIMAL_NUMBER, DECIMAL_STRING, DECIMAL_EITHER -> "readDecimal";
-        case INSTANT_RFC3339 -> "readRfc3339";
-        case INSTANT_EPOCH_SECONDS -> "readEpochSeconds";
-        case LOCAL_DATE_TIME -> "readLocalDateTime";
-        case LOCAL_DATE -> "readLocalDate";
-        case VOID -> throw new IllegalArgumentException("a field cannot be void");
-      };
-      return CodeBlock.of("$T.$L($L)", jsonValues, method, readerVar);
-    }
-    if (type instanceof EnumRef) {
-      return CodeBlock.of("$T.readRaw($L)", jsonValues, readerVar);
+    if (type instanceof Scalar || type instanceof EnumRef) {
+      return CodeBlock.of("$T.$L($L)", jsonValues, valueReader(type), readerVar);
     }
     if (type instanceof ModelRef || type instanceof Custom) {
       // Qualified: a local named like the adapter field must not hide it.
@@ -153,6 +138,47 @@ final class JavaTypes {
       return CodeBlock.of("$T.readMap($L, $L -> $L)", jsonValues, readerVar, inner, read(m.value(), inner, scope, depth + 1));
     }
     throw new IllegalStateException("unknown type " + type);
+  }
+
+  /**
+   * Expression that reads a value of this type from the {@code ByteJsonReader} {@code readerVar}: the same reading as
+   * {@link #read}, from bytes.
+   */
+  CodeBlock readBytes(ApiType type, String readerVar, Names.Scope scope, int depth) {
+    if (type instanceof Scalar || type instanceof EnumRef) {
+      // The byte reader's methods are named like JsonValues' readers.
+      return CodeBlock.of("$L.$L()", readerVar, valueReader(type));
+    }
+    if (type instanceof ModelRef || type instanceof Custom) {
+      return CodeBlock.of("$L.read(this.$L)", readerVar, adapterField(type));
+    }
+    String inner = scope.local("r" + (depth + 1));
+    if (type instanceof ListOf l) {
+      return CodeBlock.of("$L.readList($L -> $L)", readerVar, inner, readBytes(l.item(), inner, scope, depth + 1));
+    }
+    if (type instanceof MapOf m) {
+      return CodeBlock.of("$L.readMap($L -> $L)", readerVar, inner, readBytes(m.value(), inner, scope, depth + 1));
+    }
+    throw new IllegalStateException("unknown type " + type);
+  }
+
+  /** The reader of a scalar or enum value: a method of JsonValues, and of ByteJsonReader by the same name. */
+  private static String valueReader(ApiType type) {
+    if (type instanceof EnumRef) {
+      return "readRaw";
+    }
+    return switch (((Scalar) type).kind()) {
+      case STRING -> "readString";
+      case INT -> "readInt";
+      case LONG -> "readLong";
+      case BOOLEAN -> "readBoolean";
+      case DECIMAL_NUMBER, DECIMAL_STRING, DECIMAL_EITHER -> "readDecimal";
+      case INSTANT_RFC3339 -> "readRfc3339";
+      case INSTANT_EPOCH_SECONDS -> "readEpochSeconds";
+      case LOCAL_DATE_TIME -> "readLocalDateTime";
+      case LOCAL_DATE -> "readLocalDate";
+      case VOID -> throw new IllegalArgumentException("a field cannot be void");
+    };
   }
 
   /** Statement-less expression that writes {@code value} of this type to {@code writerVar}. */

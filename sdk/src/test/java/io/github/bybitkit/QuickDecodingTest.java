@@ -1,0 +1,252 @@
+package io.github.bybitkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import io.github.bybitkit.internal.BybitConverterFactory;
+import io.github.bybitkit.internal.Envelope;
+import io.github.bybitkit.internal.json.ByteJsonReader;
+import io.github.bybitkit.internal.json.EnvelopeAdapter;
+import io.github.bybitkit.internal.json.JsonBounds;
+import io.github.bybitkit.metadata.BybitJson;
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
+import io.github.bybitkit.v5.model.BybitV5PositionInfoPage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The quick reading ({@link ByteJsonReader}, tried first on every body) must give exactly what the Moshi reading
+ * gives, or give up: it never decides a body is invalid and never words an error. Held here against every recorded
+ * answer, against random mutants of them, and against hand-picked bodies it must give up on.
+ */
+class QuickDecodingTest {
+  private static final Object GAVE_UP = new Object();
+  private static final Object INVALID = new Object();
+  private static final OperationInfo POSITIONS = BybitOperations.GET_POSITION_INFO;
+
+  /** What the client's quick reading returns for a body, or GAVE_UP. */
+  private static Object quick(OperationInfo op, boolean strict, byte[] body) {
+    EnvelopeAdapter<?> envelope = envelope(op, strict);
+    if (!envelope.readsBytes()) {
+      return GAVE_UP;
+    }
+    ByteJsonReader reader = new ByteJsonReader(Arrays.copyOf(body, body.length + 1), body.length);
+    try {
+      Object value = envelope.fromBytes(reader);
+      return reader.atEnd() ? value : GAVE_UP;
+    } catch (ByteJsonReader.GiveUp e) {
+      return GAVE_UP;
+    }
+  }
+
+  /** What the careful Moshi reading returns: the body proven against JsonBounds, then read leniently; or INVALID. */
+  private static Object moshi(OperationInfo op, boolean strict, byte[] body) {
+    JsonAdapter<Object> envelope = BybitConverterFactory.envelopeAdapter(op, BybitJson.moshi(strict), strict);
+    Buffer buffer = new Buffer().write(body);
+    try {
+      JsonBounds.check(buffer);
+    } catch (JsonBounds.Violation e) {
+      return INVALID;
+    }
+    JsonReader reader = JsonReader.of(buffer);
+    reader.setLenient(true);
+    try {
+      Object value = envelope.fromJson(reader);
+      return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : INVALID;
+    } catch (IOException | RuntimeException e) {
+      return INVALID;
+    }
+  }
+
+  private static EnvelopeAdapter<?> envelope(OperationInfo op, boolean strict) {
+    return (EnvelopeAdapter<?>) BybitConverterFactory.envelopeAdapter(op, BybitJson.moshi(strict), strict);
+  }
+
+  private record Body(OperationInfo op, byte[] bytes, String name) {}
+
+  private static List<Body> recordedBodies() throws IOException {
+    List<Body> bodies = new ArrayList<>();
+    Path recorded = RecordedResponses.specDir().resolve("recorded");
+    for (OperationInfo op : BybitOperations.all()) {
+      Path dir = recorded.resolve(op.operationId());
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+          bodies.add(new Body(op, Files.readAllBytes(file), recorded.relativize(file).toString()));
+        }
+      }
+    }
+    return bodies;
+  }
+
+  @Test
+  void recordedAnswersAreReadQuicklyToWhatMoshiReads() throws IOException {
+    List<String> quick = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (Body body : recordedBodies()) {
+      for (boolean strict : new boolean[] {false, true}) {
+        Object expected = moshi(body.op(), strict, body.bytes());
+        Object actual = quick(body.op(), strict, body.bytes());
+        if (actual == GAVE_UP) {
+          left.add(body.name() + (strict ? " (strict)" : ""));
+          continue;
+        }
+        assertNotSame(INVALID, expected, body.name() + ": read quickly, but Moshi refuses it");
+        assertEquals(expected, actual, body.name() + (strict ? " (strict)" : ""));
+        quick.add(body.name());
+      }
+    }
+    TestReport.printf("QuickDecodingTest: %d recorded readings quick, %d left to Moshi: %s%n", quick.size(),
+        left.size(), left);
+    assertTrue(quick.size() > 100, "only " + quick.size() + " readings were quick; left to Moshi: " + left);
+    for (String benchmarked : List.of("getPortfolioMargin/", "getPositions/", "getPositionInfo/",
+        "getClosedPnl/", "getWalletFundHistory/")) {
+      assertTrue(quick.stream().anyMatch(name -> name.startsWith(benchmarked)), benchmarked + " never read quickly");
+    }
+  }
+
+  @Test
+  void aMutantIsReadQuicklyOnlyToWhatMoshiReads() throws IOException {
+    int perBody = Integer.getInteger("bybitkit.fuzz.quickMutantsPerBody", 400);
+    SplittableRandom random = new SplittableRandom(Long.getLong("bybitkit.fuzz.seed", 12L));
+    int quickly = 0;
+    int total = 0;
+    for (Body body : recordedBodies()) {
+      for (int i = 0; i < perBody; i++) {
+        byte[] mutant = DecodingFuzzTest.mutate(body.bytes(), random);
+        boolean strict = (i & 1) == 1;
+        total++;
+        Object actual;
+        try {
+          actual = quick(body.op(), strict, mutant);
+        } catch (RuntimeException e) {
+          continue; // a model's own check: the converter leaves the body to Moshi, which words it
+        }
+        if (actual == GAVE_UP) {
+          continue;
+        }
+        quickly++;
+        Object expected = moshi(body.op(), strict, mutant);
+        String text = new String(mutant, 0, Math.min(mutant.length, 400), StandardCharsets.UTF_8);
+        assertNotSame(INVALID, expected, body.name() + ": a mutant Moshi refuses was read quickly: " + text);
+        assertEquals(expected, actual, body.name() + ": " + text);
+      }
+    }
+    TestReport.printf("QuickDecodingTest: %d mutants, %d read quickly, each to what Moshi reads%n", total, quickly);
+    assertTrue(quickly > total / 20, "only " + quickly + " of " + total + " mutants were read quickly");
+  }
+
+  private static String positions(String position) {
+    return "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"category\":\"inverse\",\"list\":[" + position
+        + "],\"nextPageCursor\":\"\"},\"retExtInfo\":{},\"time\":1700000000000}";
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aPlainBodyIsReadQuicklyWithExactDecimals() {
+    byte[] body = bytes(positions("{\"symbol\":\"BTCUSD\",\"size\":\"0.0043950000000000005\",\"avgPrice\":\"-0.00\","
+        + "\"positionValue\":12.50, \"unknownLater\" : [ {\"a\" : [1, 2.5, true, false, null]} ] }"));
+
+    Object value = quick(POSITIONS, false, body);
+
+    assertNotSame(GAVE_UP, value);
+    assertEquals(moshi(POSITIONS, false, body), value);
+    BybitV5PositionInfoPage page = (BybitV5PositionInfoPage) ((Envelope<?>) value).result();
+    assertEquals(new BigDecimal("0.0043950000000000005"), page.list().get(0).size());
+    assertEquals(2, page.list().get(0).avgPrice().scale());
+    assertEquals(new BigDecimal("12.50"), page.list().get(0).positionValue());
+    assertSame(GAVE_UP, quick(POSITIONS, true, body), "strict: the unknown field is left to Moshi to name");
+  }
+
+  @Test
+  void escapesInTextsKeptAsTextAreReadQuickly() {
+    byte[] body = bytes(positions("{\"symbol\":\"BTC\\u0055SD \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t\","
+        + "\"later\":\"x\\u0027y\"}"));
+
+    Object value = quick(POSITIONS, false, body);
+
+    assertNotSame(GAVE_UP, value);
+    assertEquals(moshi(POSITIONS, false, body), value);
+    BybitV5PositionInfoPage page = (BybitV5PositionInfoPage) ((Envelope<?>) value).result();
+    assertEquals("BTCUSD \"q\" \\ / \b\f\n\r\t", page.list().get(0).symbol());
+  }
+
+  /** Valid JSON the quick reading leaves to Moshi, which reads it; the client still decodes it. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"symbol\":\"\\ud83d\\ude00\"}", // escaped surrogates
+      "{\"symbol\":\"BTCUSD\",\"note\":\"caf\u00e9\"}", // not ASCII
+      "{\"symbol\":\"BTCUSD\",\"size\":1e2}", // an exponent
+      "{\"symbol\":\"BTCUSD\",\"size\":\"1234567890.1234567890\"}", // 20 significant digits
+      "{\"symbol\":\"it's\"}", // an apostrophe
+      "{\"symbol\":\"BTCUSD\",\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+          + "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", // deep, within the limit
+  })
+  void validButUnusualBodiesAreLeftToMoshiWhichReadsThem(String position) {
+    byte[] body = bytes(positions(position));
+
+    assertSame(GAVE_UP, quick(POSITIONS, false, body));
+    Object expected = moshi(POSITIONS, false, body);
+    assertNotSame(INVALID, expected);
+    assertEquals(((Envelope<?>) expected).result(), BybitJson.decoder(POSITIONS, false).result(body));
+  }
+
+  @Test
+  void aResultBeforeItsCodeIsLeftToMoshi() {
+    byte[] body = bytes("{\"result\":{\"category\":\"inverse\",\"list\":[]},\"retCode\":0,\"retMsg\":\"OK\"}");
+
+    assertSame(GAVE_UP, quick(POSITIONS, false, body));
+    Object expected = ((Envelope<?>) moshi(POSITIONS, false, body)).result();
+    assertEquals(expected, BybitJson.decoder(POSITIONS, false).result(body));
+  }
+
+  /** Invalid bodies: the quick reading gives up, and the client's error is Moshi's. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"symbol\":\"it\\'s\"}", "{\"symbol\":\"BTCUSD\",}", "{,\"symbol\":\"BTCUSD\"}", "{\"symbol\":\"BTCUSD\" \"size\":\"1\"}",
+      "{\"symbol\" \"BTCUSD\"}", "{\"symbol\":\"BTCUSD\",\"size\":01}", "{\"symbol\":\"BTCUSD\",\"size\":-}",
+      "{\"symbol\":\"BTCUSD\",\"size\":1.}", "{\"symbol\":\"BTCUSD\",\"x\":[1,]}", "{\"symbol\":\"BTCUSD\",\"x\":[,1]}",
+      "{\"symbol\":\"BTCUSD\",\"x\":tru}", "{\"symbol\":\"BTCUSD\",\"x\":nulls}", "{\"symbol\":\"BTC\nUSD\"}",
+      "{\"symbol\":\"BTCUSD\",\"size\":\"1.2.3\"}", "{\"symbol\":\"BTCUSD\",\"size\":true}",
+      "{\"symbol\":\"BTCUSD\",\"tradeMode\":\"x\"}", "{\"symbol\":\"BTCUSD\",\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+          + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+          + "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", // too deep
+  })
+  void invalidBodiesAreLeftToMoshiWhichWordsTheError(String position) {
+    byte[] body = bytes(positions(position));
+
+    assertSame(GAVE_UP, quick(POSITIONS, false, body));
+    assertSame(INVALID, moshi(POSITIONS, false, body));
+    assertThrows(BybitDecodingException.class, () -> BybitJson.decoder(POSITIONS, false).result(body));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "{", "[]", "null", "{\"retCode\":0}x", "{\"retCode\":0} {}", "{\"retMsg\":\"OK\"}"})
+  void bodiesThatAreNotOneEnvelopeAreLeftToMoshi(String text) {
+    assertSame(GAVE_UP, quick(POSITIONS, false, bytes(text)));
+    assertThrows(BybitDecodingException.class, () -> BybitJson.decoder(POSITIONS, false).result(bytes(text)));
+  }
+}
