@@ -285,7 +285,7 @@ public final class ByteJsonReader {
     return readString();
   }
 
-  /** {@link JsonValues#readDecimal}: a plain decimal with at most 18 significant digits, or "" and null as null. */
+  /** {@link JsonValues#readDecimal}: a decimal in plain notation, or "" and null as null. */
   public BigDecimal readDecimal() {
     byte c = bytes[pos];
     if (c == 'n') {
@@ -703,7 +703,7 @@ public final class ByteJsonReader {
       byte c = bytes[k];
       if (isDigit(c)) {
         if ((unscaled != 0 || c != '0') && ++significant > 18) {
-          throw GIVE_UP;
+          return longDecimal(first, stop, start);
         }
         unscaled = unscaled * 10 + (c - '0');
         if (scale >= 0) {
@@ -716,6 +716,24 @@ public final class ByteJsonReader {
       }
     }
     return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+  }
+
+  /**
+   * A plain decimal of more than 18 significant digits (Bybit writes some amounts with 18 decimal places):
+   * {@code new BigDecimal(text)}, as {@link JsonValues#readDecimal} makes it, once the text is checked to be the plain
+   * form.
+   */
+  private BigDecimal longDecimal(int first, int stop, int start) {
+    boolean point = false;
+    for (int k = first; k < stop; k++) {
+      byte c = bytes[k];
+      if (c == '.' && !point && k > first && k < stop - 1) {
+        point = true;
+      } else if (!isDigit(c)) {
+        throw GIVE_UP;
+      }
+    }
+    return new BigDecimal(new String(bytes, start, stop - start, StandardCharsets.ISO_8859_1));
   }
 
   /** The value of an optional minus and 1 to 18 digits in {@code bytes[start..stop)}; anything else gives up. */
