@@ -146,10 +146,10 @@ public final class SigningInterceptor implements Interceptor {
       String value = url.queryParameterValue(i);
       // "?flag" has no value; it is signed and sent as "flag=" so both sides agree.
       value = value == null ? "" : value;
-      checkBusinessParam(names, i, name, value, endpoint);
+      boolean plainPair = checkBusinessParam(names, i, name, value, endpoint);
       names[i] = name;
       values[i] = value;
-      plain = plain && isPlainInQuery(name) && isPlainInQuery(value);
+      plain = plain && plainPair;
     }
     int size = addV2AuthParams(names, values, count, timestamp, recvWindow);
     V2Signing.sort(names, values, size);
@@ -184,20 +184,13 @@ public final class SigningInterceptor implements Interceptor {
       if (i > 0) {
         query[at++] = '&';
       }
-      at = writeAscii(names[i], query, at);
+      at = copyAscii(names[i], query, at);
       query[at++] = '=';
-      at = writeAscii(values[i], query, at);
+      at = copyAscii(values[i], query, at);
     }
     hmacKey.hexInto(query, at, query, at + SIGN_PARAM.length);
     System.arraycopy(SIGN_PARAM, 0, query, at, SIGN_PARAM.length);
     return new String(query, StandardCharsets.ISO_8859_1);
-  }
-
-  private static int writeAscii(String text, byte[] out, int at) {
-    for (int i = 0; i < text.length(); i++) {
-      out[at++] = (byte) text.charAt(i);
-    }
-    return at;
   }
 
   /**
@@ -307,11 +300,15 @@ public final class SigningInterceptor implements Interceptor {
     return fields;
   }
 
-  /** Checks the parameter that will be {@code names[index]} against itself and the {@code index} before it. */
-  private static void checkBusinessParam(String[] names, int index, String name, String value,
+  /**
+   * Checks the parameter that will be {@code names[index]} against itself and the {@code index} before it; returns
+   * whether its name and value are both {@link #isPlainInQuery plain}.
+   */
+  private static boolean checkBusinessParam(String[] names, int index, String name, String value,
       SigningFacts endpoint) throws SigningException {
     String operation = endpoint.operationId;
-    checkV2Value(endpoint, name, value);
+    boolean plain = isPlainInQuery(name) && isPlainInQuery(value);
+    checkV2Value(endpoint, name, value, plain);
     if (V2_AUTH_PARAMS.contains(name)) {
       throw invalid(operation, "parameter '" + name + "' is reserved for v2 signing");
     }
@@ -321,6 +318,7 @@ public final class SigningInterceptor implements Interceptor {
         throw invalid(operation, "parameter '" + name + "' is repeated, which v2 signing cannot express");
       }
     }
+    return plain;
   }
 
   /**
@@ -328,14 +326,16 @@ public final class SigningInterceptor implements Interceptor {
    * unescaped, so {@code symbol=BTCUSD&tag=x} would be signed exactly like two parameters. Also refuses text that is
    * not plain visible text and times outside the plausible range, whatever built the request.
    */
-  private static void checkV2Value(SigningFacts endpoint, String name, String value) throws SigningException {
+  private static void checkV2Value(SigningFacts endpoint, String name, String value, boolean plain)
+      throws SigningException {
     String operation = endpoint.operationId;
-    if (hasBoundary(name) || hasBoundary(value)) {
+    // Plain text (letters, digits, '-', '.', '_') has neither a boundary nor a char outside visible ASCII.
+    if (!plain && (hasBoundary(name) || hasBoundary(value))) {
       throw invalid(operation, "parameter '" + safeName(name) + "' contains '&' or '=', which v2 signing cannot"
           + " tell apart from a parameter boundary");
     }
     try {
-      if (!isVisibleAscii(value)) {
+      if (!plain && !isVisibleAscii(value)) {
         // Only text outside U+0020..U+007E can fail the check; its message is built only then.
         Checks.text(operation, "parameter '" + safeName(name) + "'", value);
       }
