@@ -472,7 +472,7 @@ public final class SigningInterceptor implements Interceptor {
   /**
    * Copies ASCII {@code text} into {@code out} at {@code at}; returns the index after it. String.getBytes(int, int,
    * byte[], int) keeps the low byte of each char, which is the char itself for ASCII, and for a compact string it is
-   * one array copy (a char-by-char loop cost as much as the HMAC's own work here).
+   * one array copy (a char-by-char loop was a visible share of the v5 step in profiles).
    */
   @SuppressWarnings("deprecation")
   private static int copyAscii(String text, byte[] out, int at) {
