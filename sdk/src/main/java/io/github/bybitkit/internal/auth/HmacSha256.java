@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 /** HMAC-SHA256 as Bybit uses it for system-generated keys: UTF-8 key and message, lowercase hex output. */
 public final class HmacSha256 {
   private static final String ALGORITHM = "HmacSHA256";
+  /** Bytes of an HMAC-SHA256. */
+  private static final int MAC_LENGTH = 32;
 
   private HmacSha256() {}
 
@@ -35,6 +37,16 @@ public final class HmacSha256 {
       Objects.requireNonNull(message, "message");
       // doFinal resets the Mac to its key, ready for the next message.
       return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Lowercase hex HMAC-SHA256 of {@code message[0, length)}: for a caller that builds the message as bytes. The hex
+     * is written as bytes and copied into the string once (HexFormat goes through a StringBuilder).
+     */
+    String hex(byte[] message, int length) {
+      byte[] hex = new byte[2 * MAC_LENGTH];
+      hexInto(message, length, hex, 0);
+      return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     /**

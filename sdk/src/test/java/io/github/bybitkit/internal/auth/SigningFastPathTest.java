@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bybitkit.Credentials;
+import io.github.bybitkit.RequestOptions;
 import io.github.bybitkit.internal.BybitEndpoint;
 import io.github.bybitkit.metadata.AuthScheme;
 import io.github.bybitkit.metadata.EnvelopeKind;
@@ -13,9 +14,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -247,6 +251,59 @@ class SigningFastPathTest {
     assertEquals(5, sign(bare).headers().size());
     assertEquals("kept", sign(withHeaders).header("X-Other"));
     assertEquals(6, sign(withHeaders).headers().size());
+  }
+
+  /** The five v5 headers exactly as Headers.of built them before the prebuilt parts: names, values and order. */
+  private static Headers expectedV5Headers(String recvWindow, String signed) throws Exception {
+    return Headers.of("X-BAPI-API-KEY", KEY, "X-BAPI-TIMESTAMP", Long.toString(NOW), "X-BAPI-RECV-WINDOW", recvWindow,
+        "X-BAPI-SIGN", hmac(NOW + KEY + recvWindow + signed), "X-BAPI-SIGN-TYPE", "2");
+  }
+
+  @Test
+  void v5HeadersComeInTheirOrderForTheClientsWindowAndACallsOwn() throws Exception {
+    String url = "https://api.bybit.com/v5/asset/portfolio-margin?baseCoin=BTC";
+    Request request = request(Api.class, "v5", url, null);
+    assertEquals(expectedV5Headers("5000", "baseCoin=BTC"), sign(request).headers());
+
+    Request ownWindow = request.newBuilder()
+        .tag(RequestOptions.class, RequestOptions.defaults().withRecvWindow(Duration.ofMillis(20000))).build();
+    assertEquals(expectedV5Headers("20000", "baseCoin=BTC"), sign(ownWindow).headers());
+  }
+
+  @Test
+  void v5SignsTheUtf8OfANonAsciiBodyAndSendsItUnchanged() throws Exception {
+    String body = "{\"category\":\"spot\",\"orderLinkId\":\"caf\u00e9-\u20ac-\ud83d\ude00\"}";
+    Request request = request(Api.class, "v5", "https://api.bybit.com/v5/order/create",
+        RequestBody.create(body.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")));
+    Request signed = sign(request);
+    assertEquals(expectedV5Headers("5000", body), signed.headers());
+    Buffer sent = new Buffer();
+    signed.body().writeTo(sent);
+    assertEquals(body, sent.readUtf8());
+  }
+
+  @Test
+  void v5EncodedQueryMatchesHttpUrls() throws Exception {
+    for (String url : List.of("https://api.bybit.com/v5/x", "https://api.bybit.com/v5/x?",
+        "https://api.bybit.com/v5/x?a=1&b=2", "https://api.bybit.com/v5/x?a=1#frag?x",
+        "https://api.bybit.com/v5/x#frag?x", "https://api.bybit.com/v5/a%3Fb/c?q=%23&r=x%3Fy",
+        "https://u%3Fs:p%3F@api.bybit.com:8443/v5/x?flag&e=&s=a+b%20c#", "https://api.bybit.com/v5/x?caf\u00e9=\u20ac")) {
+      HttpUrl parsed = HttpUrl.get(url);
+      String expected = parsed.encodedQuery() == null ? "" : parsed.encodedQuery();
+      assertEquals(expected, SigningInterceptor.encodedQuery(parsed), url);
+
+      Request signed = sign(request(Api.class, "v5", url, null));
+      assertEquals(expectedV5Headers("5000", expected), signed.headers(), url);
+      assertEquals(parsed, signed.url(), "the URL is sent as it was");
+    }
+  }
+
+  @Test
+  void hexOfBytesMatchesHexOfTheirString() throws Exception {
+    HmacSha256.Key key = new HmacSha256.Key(SECRET);
+    byte[] message = (NOW + KEY + "5000" + "baseCoin=BTC").getBytes(StandardCharsets.UTF_8);
+    byte[] longer = Arrays.copyOf(message, message.length + 7);
+    assertEquals(hmac(NOW + KEY + "5000" + "baseCoin=BTC"), key.hex(longer, message.length));
   }
 
   @Test
