@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalQuery;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ public final class ByteJsonReader {
   private int depth;
   // True right after '{' or '[' until the container's first member or its end: a comma is then out of place.
   private boolean justOpened;
+  // The text of the scalar plainScalar last consumed.
+  private int textStart;
+  private int textStop;
 
   /**
    * @param bytes the body in {@code bytes[0..length)}, followed by a zero byte at {@code bytes[length]}
@@ -287,27 +291,7 @@ public final class ByteJsonReader {
 
   /** {@link JsonValues#readDecimal}: a decimal in plain notation, or "" and null as null. */
   public BigDecimal readDecimal() {
-    byte c = bytes[pos];
-    if (c == 'n') {
-      literal("null");
-      return null;
-    }
-    int start;
-    int stop;
-    if (c == '"') {
-      start = pos + 1;
-      stop = plainStringEnd(start);
-      pos = stop + 1;
-      skipWhitespace();
-      if (stop == start) {
-        return null;
-      }
-    } else {
-      start = pos;
-      skipNumber();
-      stop = numberEnd(start);
-    }
-    return plainDecimal(start, stop);
+    return plainScalar() && textStop > textStart ? plainDecimal(textStart, textStop) : null;
   }
 
   /** {@link JsonValues#readInt}: an optional minus and digits whose value fits an int. */
@@ -325,21 +309,7 @@ public final class ByteJsonReader {
 
   /** {@link JsonValues#readLong}: an optional minus and 1 to 18 digits. */
   public Long readLong() {
-    byte c = bytes[pos];
-    if (c == 'n') {
-      literal("null");
-      return null;
-    }
-    if (c == '"') {
-      int start = pos + 1;
-      int stop = plainStringEnd(start);
-      pos = stop + 1;
-      skipWhitespace();
-      return plainLong(start, stop);
-    }
-    int start = pos;
-    skipNumber();
-    return plainLong(start, numberEnd(start));
+    return plainScalar() ? plainLong(textStart, textStop) : null;
   }
 
   /** {@link JsonValues#readBoolean}: true, false, or the numbers 0 and 1. */
@@ -384,26 +354,10 @@ public final class ByteJsonReader {
 
   /** {@link JsonValues#readEpochSeconds}, for whole seconds. */
   public Instant readEpochSeconds() {
-    byte c = bytes[pos];
-    if (c == 'n') {
-      literal("null");
+    if (!plainScalar() || textStop == textStart) {
       return null;
     }
-    long seconds;
-    if (c == '"') {
-      int start = pos + 1;
-      int stop = plainStringEnd(start);
-      pos = stop + 1;
-      skipWhitespace();
-      if (stop == start) {
-        return null;
-      }
-      seconds = plainLong(start, stop);
-    } else {
-      int start = pos;
-      skipNumber();
-      seconds = plainLong(start, numberEnd(start));
-    }
+    long seconds = plainLong(textStart, textStop);
     try {
       return Instant.ofEpochSecond(seconds);
     } catch (DateTimeException e) {
@@ -413,28 +367,12 @@ public final class ByteJsonReader {
 
   /** {@link JsonValues#readLocalDateTime}. */
   public LocalDateTime readLocalDateTime() {
-    String text = readTimeText();
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(text, JsonValues.LOCAL_DATE_TIME);
-    } catch (DateTimeException e) {
-      throw GIVE_UP;
-    }
+    return readTime(JsonValues.LOCAL_DATE_TIME, LocalDateTime::from);
   }
 
   /** {@link JsonValues#readLocalDate}. */
   public LocalDate readLocalDate() {
-    String text = readTimeText();
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-    } catch (DateTimeException e) {
-      throw GIVE_UP;
-    }
+    return readTime(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from);
   }
 
   // ---- containers ----
@@ -751,6 +689,42 @@ public final class ByteJsonReader {
       value = value * 10 + (c - '0');
     }
     return first > start ? -value : value;
+  }
+
+  /**
+   * Consumes null (false), or a string without escapes or a number token (true), whose text is then
+   * {@code bytes[textStart..textStop)}.
+   */
+  private boolean plainScalar() {
+    byte c = bytes[pos];
+    if (c == 'n') {
+      literal("null");
+      return false;
+    }
+    if (c == '"') {
+      textStart = pos + 1;
+      textStop = plainStringEnd(textStart);
+      pos = textStop + 1;
+      skipWhitespace();
+    } else {
+      textStart = pos;
+      skipNumber();
+      textStop = numberEnd(textStart);
+    }
+    return true;
+  }
+
+  /** A time given as a string, parsed as {@code format} reads it; null for null and "". */
+  private <T> T readTime(DateTimeFormatter format, TemporalQuery<T> query) {
+    String text = readTimeText();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return format.parse(text, query);
+    } catch (DateTimeException e) {
+      throw GIVE_UP;
+    }
   }
 
   /** The text of a time given as a string, or null for null and ""; a number gives up. */

@@ -16,14 +16,13 @@ import okio.BufferedSink;
  * {@code result} comes before the code, the code is looked up ahead without consuming the input.
  */
 public final class EnvelopeAdapter<T> extends JsonAdapter<Object> implements ByteJsonAdapter<Object> {
-  private static final ByteJsonReader.Names V2_BYTE_NAMES = ByteJsonReader.Names.of("ret_code", "ret_msg",
-      "ext_code", "ext_info", "result", "time_now", "rate_limit_status", "rate_limit_reset_ms", "rate_limit", "token");
-  private static final ByteJsonReader.Names V5_BYTE_NAMES = ByteJsonReader.Names.of("retCode", "retMsg", "result",
-      "retExtInfo", "time");
-  private static final JsonReader.Options V2_NAMES = JsonReader.Options.of("ret_code", "ret_msg", "ext_code",
-      "ext_info", "result", "time_now", "rate_limit_status", "rate_limit_reset_ms", "rate_limit", "token");
-  private static final JsonReader.Options V5_NAMES = JsonReader.Options.of("retCode", "retMsg", "result",
-      "retExtInfo", "time");
+  private static final String[] V2_FIELDS = {"ret_code", "ret_msg", "ext_code", "ext_info", "result", "time_now",
+      "rate_limit_status", "rate_limit_reset_ms", "rate_limit", "token"};
+  private static final String[] V5_FIELDS = {"retCode", "retMsg", "result", "retExtInfo", "time"};
+  private static final JsonReader.Options V2_NAMES = JsonReader.Options.of(V2_FIELDS);
+  private static final JsonReader.Options V5_NAMES = JsonReader.Options.of(V5_FIELDS);
+  private static final ByteJsonReader.Names V2_BYTE_NAMES = ByteJsonReader.Names.of(V2_FIELDS);
+  private static final ByteJsonReader.Names V5_BYTE_NAMES = ByteJsonReader.Names.of(V5_FIELDS);
 
   private final EnvelopeKind kind;
   private final JsonAdapter<T> result;

@@ -121,14 +121,8 @@ final class AdapterEmitter {
         .beginControlFlow("if (reader.peek() == $T.Token.NULL)", JavaTypes.JSON_READER)
         .addStatement("return reader.nextNull()")
         .endControlFlow();
-    // Locals are named after the components, renamed only when one would hide the parameter or the names table.
-    Names.Scope scope = new Names.Scope().claim("reader").claim("NAMES");
-    List<String> locals = new ArrayList<>();
-    for (ApiProperty p : model.properties()) {
-      String local = scope.local(ModelEmitter.componentName(p));
-      locals.add(local);
-      m.addStatement("$T $L = null", types.storedType(p.type()), local);
-    }
+    Names.Scope scope = readerScope();
+    List<String> locals = declareLocals(m, model, scope);
     m.addStatement("reader.beginObject()");
     m.beginControlFlow("while (reader.hasNext())");
     m.beginControlFlow("switch (reader.selectName(NAMES))");
@@ -141,11 +135,7 @@ final class AdapterEmitter {
     m.endControlFlow();
     m.endControlFlow();
     m.addStatement("reader.endObject()");
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < model.properties().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", locals.get(i));
-    }
-    m.addStatement("return new $T($L)", modelClass, args.build());
+    m.addStatement("return new $T($L)", modelClass, String.join(", ", locals));
     return m.build();
   }
 
@@ -159,13 +149,8 @@ final class AdapterEmitter {
         .beginControlFlow("if (reader.nextIsNull())")
         .addStatement("return null")
         .endControlFlow();
-    Names.Scope scope = new Names.Scope().claim("reader").claim("NAMES").claim("BYTE_NAMES");
-    List<String> locals = new ArrayList<>();
-    for (ApiProperty p : model.properties()) {
-      String local = scope.local(ModelEmitter.componentName(p));
-      locals.add(local);
-      m.addStatement("$T $L = null", types.storedType(p.type()), local);
-    }
+    Names.Scope scope = readerScope();
+    List<String> locals = declareLocals(m, model, scope);
     m.addStatement("reader.beginObject()");
     m.beginControlFlow("while (reader.hasNextField())");
     m.beginControlFlow("switch (reader.selectName(BYTE_NAMES))");
@@ -176,12 +161,27 @@ final class AdapterEmitter {
     m.addStatement("default -> reader.skipUnknownField(this.strict)");
     m.endControlFlow();
     m.endControlFlow();
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < model.properties().size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", locals.get(i));
-    }
-    m.addStatement("return new $T($L)", modelClass, args.build());
+    m.addStatement("return new $T($L)", modelClass, String.join(", ", locals));
     return m.build();
+  }
+
+  /** The names a reading method's locals must not take: its parameter and the two names tables. */
+  private static Names.Scope readerScope() {
+    return new Names.Scope().claim("reader").claim("NAMES").claim("BYTE_NAMES");
+  }
+
+  /**
+   * Declares one local per property, null until read, named after its component; renamed only when that would hide
+   * the parameter or a names table.
+   */
+  private List<String> declareLocals(MethodSpec.Builder m, ApiModel model, Names.Scope scope) {
+    List<String> locals = new ArrayList<>();
+    for (ApiProperty p : model.properties()) {
+      String local = scope.local(ModelEmitter.componentName(p));
+      locals.add(local);
+      m.addStatement("$T $L = null", types.storedType(p.type()), local);
+    }
+    return locals;
   }
 
   private MethodSpec toJson(ApiModel model, ClassName modelClass) {
