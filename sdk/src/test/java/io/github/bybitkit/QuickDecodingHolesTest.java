@@ -378,6 +378,17 @@ class QuickDecodingHolesTest {
     assertLeftToMoshi(POSITIONS, "{\"retCode\":null,\"result\":{\"list\":[]},\"retCode\":0}", true);
   }
 
+  /** Between the single pass's skipping depth (16) and the quick reading's (32): read quickly, as carefully. */
+  @Test
+  void aSkippedValueNestedTwentyDeepIsReadAlike() {
+    String deep = "[".repeat(10) + "{\"a\":".repeat(10) + "[1,\"x\",null]" + "}".repeat(10) + "]".repeat(10);
+    String body = positions("{\"symbol\":\"BTCUSD\",\"later\":" + deep + "}", deep);
+    Object actual = quick(POSITIONS, false, bytes(body));
+    assertNotSame(GAVE_UP, actual);
+    assertEquals(moshi(POSITIONS, false, bytes(body)), actual);
+    assertSame(INVALID, singlePass(POSITIONS, false, bytes(body)), "the single pass leaves it to the careful one");
+  }
+
   @Test
   void anEscapedNameIsLeftToMoshiWhichMatchesIt() {
     assertLeftToMoshi(POSITIONS, positions("{\"s\\u0079mbol\":\"X\"}", "{}"), true);
