@@ -1,30 +1,29 @@
 package io.github.bybitkit;
 
+import static io.github.bybitkit.QuickReadings.GAVE_UP;
+import static io.github.bybitkit.QuickReadings.INVALID;
+import static io.github.bybitkit.QuickReadings.careful;
+import static io.github.bybitkit.QuickReadings.quick;
+import static io.github.bybitkit.QuickReadings.recordedBodies;
+import static io.github.bybitkit.QuickReadings.singlePass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import io.github.bybitkit.internal.BybitConverterFactory;
+import io.github.bybitkit.QuickReadings.Body;
 import io.github.bybitkit.internal.json.ByteJsonReader;
-import io.github.bybitkit.internal.json.EnvelopeAdapter;
-import io.github.bybitkit.internal.json.JsonBounds;
 import io.github.bybitkit.internal.json.JsonValues;
-import io.github.bybitkit.metadata.BybitJson;
 import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,74 +35,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every recorded answer with its values swapped for such tokens, its names escaped or repeated, and odd whitespace.
  */
 class QuickDecodingHolesTest {
-  private static final Object GAVE_UP = new Object();
-  private static final Object INVALID = new Object();
-
-  /** What the client's quick reading returns for a body, or GAVE_UP. */
-  private static Object quick(OperationInfo op, boolean strict, byte[] body) {
-    EnvelopeAdapter<?> envelope =
-        (EnvelopeAdapter<?>) BybitConverterFactory.envelopeAdapter(op, BybitJson.moshi(strict), strict);
-    if (!envelope.readsBytes()) {
-      return GAVE_UP;
-    }
-    ByteJsonReader reader = new ByteJsonReader(Arrays.copyOf(body, body.length + 1), body.length);
-    try {
-      Object value = envelope.fromBytes(reader);
-      return reader.atEnd() ? value : GAVE_UP;
-    } catch (RuntimeException e) {
-      return GAVE_UP; // the converter leaves the body to Moshi on any RuntimeException
-    }
-  }
-
-  /** What the careful Moshi reading returns: the body proven against JsonBounds, then read leniently; or INVALID. */
-  private static Object moshi(OperationInfo op, boolean strict, byte[] body) {
-    JsonAdapter<Object> envelope = BybitConverterFactory.envelopeAdapter(op, BybitJson.moshi(strict), strict);
-    Buffer buffer = new Buffer().write(body);
-    try {
-      JsonBounds.check(buffer);
-    } catch (JsonBounds.Violation e) {
-      return INVALID;
-    }
-    JsonReader reader = JsonReader.of(buffer);
-    reader.setLenient(true);
-    try {
-      Object value = envelope.fromJson(reader);
-      return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : INVALID;
-    } catch (IOException | RuntimeException e) {
-      return INVALID;
-    }
-  }
-
-  /** What the converter's strict single pass returns when it succeeds, or INVALID (the body then goes on). */
-  private static Object singlePass(OperationInfo op, boolean strict, byte[] body) {
-    JsonAdapter<Object> envelope = BybitConverterFactory.envelopeAdapter(op, BybitJson.moshi(strict), strict);
-    JsonReader reader = JsonReader.of(new Buffer().write(body));
-    try {
-      Object value = envelope.fromJson(reader);
-      return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : INVALID;
-    } catch (IOException | RuntimeException e) {
-      return INVALID;
-    }
-  }
-
-  private record Body(OperationInfo op, String text, String name) {}
-
-  private static List<Body> recordedBodies() throws IOException {
-    List<Body> bodies = new ArrayList<>();
-    Path recorded = RecordedResponses.specDir().resolve("recorded");
-    for (OperationInfo op : BybitOperations.all()) {
-      Path dir = recorded.resolve(op.operationId());
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          bodies.add(new Body(op, Files.readString(file), recorded.relativize(file).toString()));
-        }
-      }
-    }
-    return bodies;
-  }
 
   /** The spans [start, end) of the scalar values and of the names in a recorded (valid) JSON text. */
   private static void spans(String t, List<int[]> values, List<int[]> names) {
@@ -247,7 +178,7 @@ class QuickDecodingHolesTest {
           continue;
         }
         quickly++;
-        Object expected = moshi(body.op(), strict, mutant);
+        Object expected = careful(body.op(), strict, mutant);
         String shown = body.name() + (strict ? " (strict)" : "") + ": " + out;
         if (expected == INVALID) {
           failures.add("Moshi refuses, quick reads: " + shown);
@@ -296,7 +227,7 @@ class QuickDecodingHolesTest {
   private static void assertReadAlike(OperationInfo op, String body) {
     for (boolean strict : new boolean[] {false, true}) {
       Object actual = quick(op, strict, bytes(body));
-      Object expected = moshi(op, strict, bytes(body));
+      Object expected = careful(op, strict, bytes(body));
       assertNotSame(GAVE_UP, actual, "not read quickly: " + body);
       assertNotSame(INVALID, expected, "Moshi refuses: " + body);
       assertEquals(expected, actual, body);
@@ -310,7 +241,7 @@ class QuickDecodingHolesTest {
   private static void assertLeftToMoshi(OperationInfo op, String body, boolean moshiReadsIt) {
     for (boolean strict : new boolean[] {false, true}) {
       assertSame(GAVE_UP, quick(op, strict, bytes(body)), body);
-      assertEquals(moshiReadsIt, moshi(op, strict, bytes(body)) != INVALID, body);
+      assertEquals(moshiReadsIt, careful(op, strict, bytes(body)) != INVALID, body);
     }
   }
 
@@ -385,7 +316,7 @@ class QuickDecodingHolesTest {
     String body = positions("{\"symbol\":\"BTCUSD\",\"later\":" + deep + "}", deep);
     Object actual = quick(POSITIONS, false, bytes(body));
     assertNotSame(GAVE_UP, actual);
-    assertEquals(moshi(POSITIONS, false, bytes(body)), actual);
+    assertEquals(careful(POSITIONS, false, bytes(body)), actual);
     assertSame(INVALID, singlePass(POSITIONS, false, bytes(body)), "the single pass leaves it to the careful one");
   }
 

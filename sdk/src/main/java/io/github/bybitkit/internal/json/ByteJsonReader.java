@@ -429,7 +429,7 @@ public final class ByteJsonReader {
 
     private Names(String... names) {
       this.names = new byte[names.length][];
-      int size = Integer.highestOneBit(Math.max(1, names.length * 4) - 1) << 1;
+      int size = Integer.highestOneBit(Math.max(2, names.length * 4) - 1) << 1; // at least 2, also for no names
       this.slots = new int[size];
       this.mask = size - 1;
       for (int i = 0; i < names.length; i++) {

@@ -164,6 +164,11 @@ class ByteJsonReaderTest {
 
     assertEquals(List.of(1, 2, -1, 7, -1), seen);
     assertTrue(reader.atEnd());
+    byte[] any = "{\"a\":1}\0".getBytes(StandardCharsets.UTF_8);
+    ByteJsonReader empty = new ByteJsonReader(any, any.length - 1);
+    empty.beginObject();
+    assertTrue(empty.hasNextField());
+    assertEquals(-1, empty.selectName(ByteJsonReader.Names.of()), "a model without fields knows no name");
     assertThrows(IllegalArgumentException.class, () -> ByteJsonReader.Names.of("caf\u00e9"));
     assertThrows(IllegalArgumentException.class, () -> new ByteJsonReader(new byte[] {'1'}, 1));
   }
