@@ -4,7 +4,6 @@ import static io.github.bybitkit.QuickReadings.GAVE_UP;
 import static io.github.bybitkit.QuickReadings.INVALID;
 import static io.github.bybitkit.QuickReadings.careful;
 import static io.github.bybitkit.QuickReadings.quick;
-import static io.github.bybitkit.QuickReadings.recordedBodies;
 import static io.github.bybitkit.QuickReadings.singlePass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -12,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonReader;
-import io.github.bybitkit.QuickReadings.Body;
+import io.github.bybitkit.RecordedResponses.Body;
 import io.github.bybitkit.internal.json.ByteJsonReader;
 import io.github.bybitkit.internal.json.JsonValues;
 import io.github.bybitkit.metadata.BybitOperations;
@@ -119,7 +118,7 @@ class QuickDecodingHolesTest {
     int quickly = 0;
     int total = 0;
     List<String> failures = new ArrayList<>();
-    for (Body body : recordedBodies()) {
+    for (Body body : RecordedResponses.all()) {
       List<int[]> values = new ArrayList<>();
       List<int[]> names = new ArrayList<>();
       spans(body.text(), values, names);

@@ -4,14 +4,13 @@ import static io.github.bybitkit.QuickReadings.GAVE_UP;
 import static io.github.bybitkit.QuickReadings.INVALID;
 import static io.github.bybitkit.QuickReadings.careful;
 import static io.github.bybitkit.QuickReadings.quick;
-import static io.github.bybitkit.QuickReadings.recordedBodies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.bybitkit.QuickReadings.Body;
+import io.github.bybitkit.RecordedResponses.Body;
 import io.github.bybitkit.internal.Envelope;
 import io.github.bybitkit.internal.json.ByteJsonReader;
 import io.github.bybitkit.metadata.BybitJson;
@@ -44,7 +43,7 @@ class QuickDecodingTest {
   void recordedAnswersAreReadQuicklyToWhatMoshiReads() throws IOException {
     List<String> readQuickly = new ArrayList<>();
     List<String> left = new ArrayList<>();
-    for (Body body : recordedBodies()) {
+    for (Body body : RecordedResponses.all()) {
       for (boolean strict : new boolean[] {false, true}) {
         Object expected = careful(body.op(), strict, body.bytes());
         Object actual = quick(body.op(), strict, body.bytes());
@@ -74,7 +73,7 @@ class QuickDecodingTest {
     SplittableRandom random = new SplittableRandom(Long.getLong("bybitkit.fuzz.seed", 12L));
     int quickly = 0;
     int total = 0;
-    for (Body body : recordedBodies()) {
+    for (Body body : RecordedResponses.all()) {
       for (int i = 0; i < perBody; i++) {
         byte[] mutant = DecodingFuzzTest.mutate(body.bytes(), random);
         boolean strict = (i & 1) == 1;

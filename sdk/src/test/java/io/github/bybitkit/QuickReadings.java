@@ -7,16 +7,9 @@ import io.github.bybitkit.internal.json.ByteJsonReader;
 import io.github.bybitkit.internal.json.EnvelopeAdapter;
 import io.github.bybitkit.internal.json.JsonBounds;
 import io.github.bybitkit.metadata.BybitJson;
-import io.github.bybitkit.metadata.BybitOperations;
 import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
 import okio.Buffer;
 
 /** The three readings of a body the converter tries, each on its own, for tests that compare them. */
@@ -70,30 +63,5 @@ final class QuickReadings {
     } catch (IOException | RuntimeException e) {
       return INVALID;
     }
-  }
-
-  /** A recorded answer of an operation. */
-  record Body(OperationInfo op, byte[] bytes, String name) {
-    String text() {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Every recorded answer of every operation, as {@code operationId/file.json}. */
-  static List<Body> recordedBodies() throws IOException {
-    List<Body> bodies = new ArrayList<>();
-    Path recorded = RecordedResponses.specDir().resolve("recorded");
-    for (OperationInfo op : BybitOperations.all()) {
-      Path dir = recorded.resolve(op.operationId());
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          bodies.add(new Body(op, Files.readAllBytes(file), recorded.relativize(file).toString()));
-        }
-      }
-    }
-    return bodies;
   }
 }

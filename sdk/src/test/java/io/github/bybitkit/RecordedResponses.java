@@ -1,10 +1,15 @@
 package io.github.bybitkit;
 
+import io.github.bybitkit.metadata.BybitOperations;
+import io.github.bybitkit.metadata.OperationInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 
 /**
@@ -23,6 +28,31 @@ final class RecordedResponses {
           + "; set -Dbybitkit.specDir=<repo>/spec");
     }
     return dir;
+  }
+
+  /** A recorded answer of an operation, named {@code operationId/file.json}. */
+  record Body(OperationInfo op, byte[] bytes, String name) {
+    String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Every recorded answer of every operation, in operation order, files sorted by name. */
+  static List<Body> all() throws IOException {
+    List<Body> bodies = new ArrayList<>();
+    Path recorded = specDir().resolve("recorded");
+    for (OperationInfo op : BybitOperations.all()) {
+      Path dir = recorded.resolve(op.operationId());
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+          bodies.add(new Body(op, Files.readAllBytes(file), recorded.relativize(file).toString()));
+        }
+      }
+    }
+    return bodies;
   }
 
   /** The exact text of a recorded body. */

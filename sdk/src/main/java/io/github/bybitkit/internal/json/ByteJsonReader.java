@@ -111,21 +111,10 @@ public final class ByteJsonReader {
    * closed (consumed).
    */
   public boolean hasNextField() {
-    byte c = bytes[pos];
-    if (c == '}') {
-      close();
+    if (!nextMember('}')) {
       return false;
     }
-    if (justOpened) {
-      justOpened = false;
-    } else if (c == ',') {
-      pos++;
-      skipWhitespace();
-      c = bytes[pos];
-    } else {
-      throw GIVE_UP;
-    }
-    if (c != '"') {
+    if (bytes[pos] != '"') {
       throw GIVE_UP;
     }
     return true;
@@ -133,20 +122,7 @@ public final class ByteJsonReader {
 
   /** Moves to the next element of the current array: true, or false once the array is closed (consumed). */
   public boolean hasNextElement() {
-    byte c = bytes[pos];
-    if (c == ']') {
-      close();
-      return false;
-    }
-    if (justOpened) {
-      justOpened = false;
-    } else if (c == ',') {
-      pos++;
-      skipWhitespace();
-    } else {
-      throw GIVE_UP;
-    }
-    return true;
+    return nextMember(']');
   }
 
   /**
@@ -264,16 +240,13 @@ public final class ByteJsonReader {
     byte c = bytes[pos];
     if (c == '"') {
       int start = pos + 1;
-      int i = start;
-      while ((c = bytes[i]) != '"') {
-        if (!plainTextByte(c)) {
-          return c == '\\' ? escapedString(start) : giveUp();
-        }
-        i++;
+      int stop = stringEnd(start);
+      if (stop < 0) {
+        return escapedString(start);
       }
-      pos = i + 1;
+      pos = stop + 1;
       skipWhitespace();
-      return new String(bytes, start, i - start, StandardCharsets.ISO_8859_1); // ASCII only, checked
+      return new String(bytes, start, stop - start, StandardCharsets.ISO_8859_1); // ASCII only, checked
     }
     if (c == 'n') {
       literal("null");
@@ -482,6 +455,24 @@ public final class ByteJsonReader {
     justOpened = true;
   }
 
+  /** Consumes {@code closer} (false) or the comma before the next member (true); only a first member needs none. */
+  private boolean nextMember(char closer) {
+    byte c = bytes[pos];
+    if (c == closer) {
+      close();
+      return false;
+    }
+    if (justOpened) {
+      justOpened = false;
+    } else if (c == ',') {
+      pos++;
+      skipWhitespace();
+    } else {
+      throw GIVE_UP;
+    }
+    return true;
+  }
+
   private void close() {
     depth--;
     justOpened = false;
@@ -507,7 +498,13 @@ public final class ByteJsonReader {
     if (bytes[pos] != '"') {
       throw GIVE_UP;
     }
-    readString();
+    int stop = stringEnd(pos + 1);
+    if (stop < 0) {
+      escapedString(pos + 1); // checks the escapes; rare enough that its String does not matter
+      return;
+    }
+    pos = stop + 1;
+    skipWhitespace();
   }
 
   /**
@@ -561,10 +558,25 @@ public final class ByteJsonReader {
 
   /** The index of the closing quote of a string whose text starts at {@code start}; gives up unless plain. */
   private int plainStringEnd(int start) {
+    int stop = stringEnd(start);
+    if (stop < 0) {
+      throw GIVE_UP;
+    }
+    return stop;
+  }
+
+  /**
+   * The index of the closing quote of a string whose text starts at {@code start}, or -1 when it holds an escape;
+   * gives up on any other byte that is not {@link #plainTextByte plain}.
+   */
+  private int stringEnd(int start) {
     int i = start;
     byte c;
     while ((c = bytes[i]) != '"') {
       if (!plainTextByte(c)) {
+        if (c == '\\') {
+          return -1;
+        }
         throw GIVE_UP;
       }
       i++;

@@ -19,6 +19,7 @@ import io.github.bybitkit.codegen.ir.ApiType.ModelRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -124,16 +125,8 @@ final class AdapterEmitter {
     Names.Scope scope = readerScope();
     List<String> locals = declareLocals(m, model, scope);
     m.addStatement("reader.beginObject()");
-    m.beginControlFlow("while (reader.hasNext())");
-    m.beginControlFlow("switch (reader.selectName(NAMES))");
-    for (int i = 0; i < model.properties().size(); i++) {
-      ApiProperty p = model.properties().get(i);
-      m.addStatement("case $L -> $L = $L", i, locals.get(i), types.read(p.type(), "reader", scope.copy(), 0));
-    }
-    m.addStatement("default -> $T.skipUnknownField(reader, this.strict, $S)", types.jsonValues(),
-        model.className());
-    m.endControlFlow();
-    m.endControlFlow();
+    readFields(m, model, locals, scope, "hasNext", "NAMES", (type, names) -> types.read(type, "reader", names, 0),
+        CodeBlock.of("$T.skipUnknownField(reader, this.strict, $S)", types.jsonValues(), model.className()));
     m.addStatement("reader.endObject()");
     m.addStatement("return new $T($L)", modelClass, String.join(", ", locals));
     return m.build();
@@ -152,17 +145,28 @@ final class AdapterEmitter {
     Names.Scope scope = readerScope();
     List<String> locals = declareLocals(m, model, scope);
     m.addStatement("reader.beginObject()");
-    m.beginControlFlow("while (reader.hasNextField())");
-    m.beginControlFlow("switch (reader.selectName(BYTE_NAMES))");
-    for (int i = 0; i < model.properties().size(); i++) {
-      ApiProperty p = model.properties().get(i);
-      m.addStatement("case $L -> $L = $L", i, locals.get(i), types.readBytes(p.type(), "reader", scope.copy(), 0));
-    }
-    m.addStatement("default -> reader.skipUnknownField(this.strict)");
-    m.endControlFlow();
-    m.endControlFlow();
+    readFields(m, model, locals, scope, "hasNextField", "BYTE_NAMES",
+        (type, names) -> types.readBytes(type, "reader", names, 0),
+        CodeBlock.of("reader.skipUnknownField(this.strict)"));
     m.addStatement("return new $T($L)", modelClass, String.join(", ", locals));
     return m.build();
+  }
+
+  /**
+   * The loop over an object's fields: a known name's value is read into its local by {@code read} (given its type and
+   * a copy of {@code scope} for lambda parameters), an unknown name is handled by {@code unknown}.
+   */
+  private static void readFields(MethodSpec.Builder m, ApiModel model, List<String> locals, Names.Scope scope,
+      String hasNext, String namesTable, BiFunction<ApiType, Names.Scope, CodeBlock> read, CodeBlock unknown) {
+    m.beginControlFlow("while (reader.$L())", hasNext);
+    m.beginControlFlow("switch (reader.selectName($L))", namesTable);
+    for (int i = 0; i < model.properties().size(); i++) {
+      CodeBlock value = read.apply(model.properties().get(i).type(), scope.copy());
+      m.addStatement("case $L -> $L = $L", i, locals.get(i), value);
+    }
+    m.addStatement("default -> $L", unknown);
+    m.endControlFlow();
+    m.endControlFlow();
   }
 
   /** The names a reading method's locals must not take: its parameter and the two names tables. */
