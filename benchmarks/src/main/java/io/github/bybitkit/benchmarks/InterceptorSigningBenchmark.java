@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -49,6 +50,13 @@ import retrofit2.Invocation;
  * HMAC-SHA256 (ready Mac, hex included) or one SHA256withRSA (ready Signature, base64 included) of exactly the string
  * the interceptor signs for that request. Setup checks that each bare result equals the signature the interceptor
  * sent, so step/bare compares the same signing work plus the interceptor's own.
+ *
+ * <p>{@code v2PlainUrl} and {@code v2AuthUrl} measure what OkHttp alone charges for carrying v2's credentials in a
+ * URL, wherever the signing happens: both build the request URL of {@code v2Request} the way Retrofit does (base URL,
+ * relative path, one {@code addQueryParameter} per parameter, {@code build()}); {@code v2AuthUrl} also adds
+ * {@code api_key}, {@code recv_window}, {@code timestamp} and {@code sign} with the cheapest call for it
+ * ({@code addEncodedQueryParameter}), their texts (the signature included) made in advance. Any v2 GET signing costs
+ * at least one HMAC plus {@code v2AuthUrl - v2PlainUrl}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,6 +75,8 @@ public class InterceptorSigningBenchmark {
   private byte[] v2SignedBytes;
   private byte[] v5SignedBytes;
   private Signature readyRsa;
+  private HttpUrl baseUrl;
+  private String v2Sign;
 
   @Setup
   public void setUp() throws NoSuchMethodException, IOException, GeneralSecurityException {
@@ -121,6 +131,16 @@ public class InterceptorSigningBenchmark {
         .getBytes(StandardCharsets.UTF_8);
     hmacSigner.intercept(v2Chain);
     check("v2", v2Chain.last.url().queryParameter("sign"), bareHmacV2());
+    baseUrl = HttpUrl.get("https://api.bybit.com/");
+    v2Sign = bareHmacV2();
+    HttpUrl sent = v2Chain.last.url();
+    HttpUrl floor = v2AuthUrl();
+    if (!sent.queryParameterNames().equals(floor.queryParameterNames())
+        || sent.queryParameterNames().stream()
+            .anyMatch(name -> !sent.queryParameterValues(name).equals(floor.queryParameterValues(name)))
+        || !sent.encodedPath().equals(floor.encodedPath())) {
+      throw new IllegalStateException("v2AuthUrl does not carry what the interceptor sends: " + floor);
+    }
     hmacSigner.intercept(v5Chain);
     check("v5", v5Chain.last.header("X-BAPI-SIGN"), bareHmacV5());
     rsaSigner.intercept(v5Chain);
@@ -405,6 +425,26 @@ public class InterceptorSigningBenchmark {
   public Request v5RsaStep() throws IOException {
     rsaSigner.intercept(v5Chain);
     return v5Chain.last;
+  }
+
+  /** The URL of {@code v2Request} as Retrofit builds it, unsigned. */
+  @Benchmark
+  public HttpUrl v2PlainUrl() {
+    return baseUrl.newBuilder("v2/private/position/list")
+        .addQueryParameter("symbol", "BTCUSD")
+        .build();
+  }
+
+  /** {@link #v2PlainUrl} with the four v2 auth parameters, made in advance, added as cheaply as OkHttp allows. */
+  @Benchmark
+  public HttpUrl v2AuthUrl() {
+    return baseUrl.newBuilder("v2/private/position/list")
+        .addQueryParameter("symbol", "BTCUSD")
+        .addEncodedQueryParameter("api_key", SigningBenchmark.API_KEY)
+        .addEncodedQueryParameter("recv_window", "5000")
+        .addEncodedQueryParameter("timestamp", "1672531200000")
+        .addEncodedQueryParameter("sign", v2Sign)
+        .build();
   }
 
   /** One HMAC-SHA256 with a ready Mac of the string v2Step signs, hex included. */

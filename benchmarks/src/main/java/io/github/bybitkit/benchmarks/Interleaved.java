@@ -214,6 +214,18 @@ public final class Interleaved {
       }
       return Stats.of(ratios);
     }
+
+    /** Per round, (with - without) / denominator: what {@code with} adds to {@code without}, in denominators. */
+    Stats marginalRatio(String with, String without, String denominator, Metric metric) {
+      double[] a = variants.get(with).of(metric);
+      double[] b = variants.get(without).of(metric);
+      double[] c = variants.get(denominator).of(metric);
+      double[] ratios = new double[a.length];
+      for (int r = 0; r < a.length; r++) {
+        ratios[r] = (a[r] - b[r]) / c[r];
+      }
+      return Stats.of(ratios);
+    }
   }
 
   public static void main(String[] args) throws Exception {

@@ -38,6 +38,8 @@ final class Targets {
       geomean("vs Gson", PM_PAYLOADS, "gson", "bybitKit", Metric.CPU, Bound.atLeast(1.5)),
       geomean("vs Jackson databind", PM_PAYLOADS, "jacksonDatabind", "bybitKit", Metric.CPU, Bound.report()),
       each("v2 signing step", List.of(on(SIGNING)), "v2Step", "bareHmacV2", Metric.CPU, Bound.atMost(2)),
+      marginal("v2 URL auth cost", List.of(on(SIGNING)), "v2AuthUrl", "v2PlainUrl", "bareHmacV2", Metric.CPU,
+          Bound.report()),
       each("v5 signing step", List.of(on(SIGNING)), "v5Step", "bareHmacV5", Metric.CPU, Bound.atMost(2)),
       each("v5 RSA signing step", List.of(on(SIGNING)), "v5RsaStep", "bareRsaV5", Metric.CPU, Bound.report()),
       each("loopback call CPU", LOOPBACK_PAYLOADS, "bybitKit", "raw", Metric.CPU, Bound.atMost(1.2)),
@@ -86,10 +88,24 @@ final class Targets {
     }
   }
 
-  record Target(String what, List<Scope> scopes, String numerator, String denominator, Metric metric,
-      boolean geomean, Bound bound) {
+  /**
+   * A ratio {@code numerator / denominator}, or, when {@code without} is set, the marginal ratio
+   * {@code (numerator - without) / denominator}: what the numerator's extra work costs in denominators.
+   */
+  record Target(String what, List<Scope> scopes, String numerator, String without, String denominator,
+      Metric metric, boolean geomean, Bound bound) {
     String ratio() {
-      return (metric == Metric.ALLOC ? "B/op " : "CPU ") + numerator + " / " + denominator;
+      String top = without == null ? numerator : "(" + numerator + " - " + without + ")";
+      return (metric == Metric.ALLOC ? "B/op " : "CPU ") + top + " / " + denominator;
+    }
+
+    boolean measuredIn(Group group) {
+      return group.has(numerator) && group.has(denominator) && (without == null || group.has(without));
+    }
+
+    Stats stats(Group group) {
+      return without == null ? group.ratio(numerator, denominator, metric)
+          : group.marginalRatio(numerator, without, denominator, metric);
     }
   }
 
@@ -106,13 +122,19 @@ final class Targets {
   /** One row per payload, each checked. */
   static Target each(String what, List<Scope> scopes, String numerator, String denominator, Metric metric,
       Bound bound) {
-    return new Target(what, scopes, numerator, denominator, metric, false, bound);
+    return new Target(what, scopes, numerator, null, denominator, metric, false, bound);
+  }
+
+  /** One row per payload: {@code (with - without) / denominator}, checked. */
+  static Target marginal(String what, List<Scope> scopes, String with, String without, String denominator,
+      Metric metric, Bound bound) {
+    return new Target(what, scopes, with, without, denominator, metric, false, bound);
   }
 
   /** One row: the geometric mean of the payloads' median ratios, checked. */
   static Target geomean(String what, List<Scope> scopes, String numerator, String denominator, Metric metric,
       Bound bound) {
-    return new Target(what, scopes, numerator, denominator, metric, true, bound);
+    return new Target(what, scopes, numerator, null, denominator, metric, true, bound);
   }
 
   static List<Row> evaluate(List<Target> targets, List<Group> groups) {
@@ -129,11 +151,11 @@ final class Targets {
         }
         for (Group group : matched) {
           String where = scope.param() == null ? group.key() : scope.toString();
-          if (!group.has(target.numerator()) || !group.has(target.denominator())) {
+          if (!target.measuredIn(group)) {
             rows.add(missing(target, where, "missing"));
             continue;
           }
-          Stats stats = group.ratio(target.numerator(), target.denominator(), target.metric());
+          Stats stats = target.stats(group);
           rows.add(new Row(target.what(), where, target.ratio(), stats.format("%.2f"), target.bound().toString(),
               target.bound().status(stats.median())));
         }
@@ -156,10 +178,10 @@ final class Targets {
         return missing(target, where, "missing (not run)");
       }
       for (Group group : matched) {
-        if (!group.has(target.numerator()) || !group.has(target.denominator())) {
+        if (!target.measuredIn(group)) {
           return missing(target, where, "missing");
         }
-        double median = group.ratio(target.numerator(), target.denominator(), target.metric()).median();
+        double median = target.stats(group).median();
         logSum += Math.log(median);
         count++;
         each.append(each.length() == 0 ? " (" : ", ").append(String.format(Locale.ROOT, "%.2f", median));
@@ -177,7 +199,7 @@ final class Targets {
   static void print(List<Row> rows, PrintStream out) {
     out.println();
     out.println("## Issue 12 targets (interleaved CPU time; median [IQR] over rounds)");
-    String format = "%-20s %-46s %-36s %-22s %-8s %s%n";
+    String format = "%-20s %-46s %-42s %-22s %-8s %s%n";
     out.printf(Locale.ROOT, format, "target", "where", "ratio", "value", "bound", "status");
     for (Row row : rows) {
       out.printf(Locale.ROOT, format, row.what(), row.where(), row.ratio(), row.value(), row.bound(), row.status());

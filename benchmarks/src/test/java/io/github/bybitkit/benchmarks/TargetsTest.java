@@ -68,6 +68,20 @@ class TargetsTest {
   }
 
   @Test
+  void aMarginalRatioIsTheExtraCostInDenominators() {
+    List<Group> groups = List.of(group("Sign", null, "with", 400, "without", 250, "bare", 100));
+    List<Row> rows = Targets.evaluate(List.of(
+        Targets.marginal("extra", List.of(Targets.on("Sign")), "with", "without", "bare", Metric.CPU,
+            Bound.atMost(1.2)),
+        Targets.marginal("extra, absent", List.of(Targets.on("Sign")), "with", "nothing", "bare", Metric.CPU,
+            Bound.atMost(1.2))), groups);
+    assertEquals("1.50 [1.50-1.50]", rows.get(0).value());
+    assertEquals("NOT MET", rows.get(0).status());
+    assertEquals("CPU (with - without) / bare", rows.get(0).ratio());
+    assertEquals("missing", rows.get(1).status());
+  }
+
+  @Test
   void absentVariantsOrClassesAreMissingNotFailures() {
     List<Row> rows = Targets.evaluate(List.of(
         Targets.each("absent variant", List.of(Targets.on("Sign")), "v2Step", "bare", Metric.CPU, Bound.atMost(2)),
