@@ -130,9 +130,9 @@ public class InterceptorSigningBenchmark {
     v5SignedBytes = ("1672531200000" + SigningBenchmark.API_KEY + "5000" + "baseCoin=BTC")
         .getBytes(StandardCharsets.UTF_8);
     hmacSigner.intercept(v2Chain);
-    check("v2", v2Chain.last.url().queryParameter("sign"), bareHmacV2());
-    baseUrl = HttpUrl.get("https://api.bybit.com/");
     v2Sign = bareHmacV2();
+    check("v2", v2Chain.last.url().queryParameter("sign"), v2Sign);
+    baseUrl = HttpUrl.get("https://api.bybit.com/");
     HttpUrl sent = v2Chain.last.url();
     HttpUrl floor = v2AuthUrl();
     if (!sent.queryParameterNames().equals(floor.queryParameterNames())

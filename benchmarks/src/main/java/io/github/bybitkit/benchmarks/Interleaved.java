@@ -206,19 +206,16 @@ public final class Interleaved {
 
     /** Per round, numerator / denominator; then the median and quartiles over the rounds. */
     Stats ratio(String numerator, String denominator, Metric metric) {
-      double[] a = variants.get(numerator).of(metric);
-      double[] b = variants.get(denominator).of(metric);
-      double[] ratios = new double[a.length];
-      for (int r = 0; r < a.length; r++) {
-        ratios[r] = a[r] / b[r];
-      }
-      return Stats.of(ratios);
+      return ratio(numerator, null, denominator, metric);
     }
 
-    /** Per round, (with - without) / denominator: what {@code with} adds to {@code without}, in denominators. */
-    Stats marginalRatio(String with, String without, String denominator, Metric metric) {
-      double[] a = variants.get(with).of(metric);
-      double[] b = variants.get(without).of(metric);
+    /**
+     * Per round, (numerator - without) / denominator, or numerator / denominator when {@code without} is null: what
+     * the numerator adds to {@code without}, in denominators.
+     */
+    Stats ratio(String numerator, String without, String denominator, Metric metric) {
+      double[] a = variants.get(numerator).of(metric);
+      double[] b = without == null ? new double[a.length] : variants.get(without).of(metric);
       double[] c = variants.get(denominator).of(metric);
       double[] ratios = new double[a.length];
       for (int r = 0; r < a.length; r++) {

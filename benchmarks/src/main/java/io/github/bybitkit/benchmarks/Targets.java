@@ -104,8 +104,7 @@ final class Targets {
     }
 
     Stats stats(Group group) {
-      return without == null ? group.ratio(numerator, denominator, metric)
-          : group.marginalRatio(numerator, without, denominator, metric);
+      return group.ratio(numerator, without, denominator, metric);
     }
   }
 
